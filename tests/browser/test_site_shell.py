@@ -1,0 +1,82 @@
+"""The site shell in a real browser: both home pages, the language switcher, no foreign requests."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_home_page_renders_in_english(page: Page, site_url: str):
+    page.goto(site_url)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("article h1")).to_contain_text("Help centre")
+
+
+def test_home_page_renders_in_chinese(page: Page, site_url: str):
+    page.goto(site_url + "zh/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("article h1")).to_contain_text("帮助中心")
+    # Material's own interface is in Chinese too, not just our text.
+    expect(page.locator("input.md-search__input")).to_have_attribute("placeholder", "搜索")
+
+
+def _navigate_in_site(page: Page, href_suffix: str) -> None:
+    """Follow a sidebar link the way a reader does, and check it was an in-place (instant)
+    navigation: the header, and with it the language switcher, was not re-rendered."""
+    page.evaluate("window.__kbSamePage = true")
+    page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{href_suffix}"]').first.click()
+    expect(page).to_have_url(re.compile(re.escape(href_suffix) + "$"))
+    assert page.evaluate("window.__kbSamePage === true"), "expected instant navigation, got a reload"
+
+
+def _switch_language(page: Page, lang: str) -> None:
+    page.locator(".md-header .md-select").hover()
+    page.locator(f'a[data-kb-switch="{lang}"]').click()
+
+
+def test_switcher_lands_on_the_same_page_in_chinese_after_in_site_navigation(page: Page, site_url: str):
+    page.goto(site_url)
+    # Move through the site by clicking, as a reader would (instant navigation, no reload).
+    _navigate_in_site(page, "about/")
+    _switch_language(page, "zh")
+    expect(page).to_have_url(site_url + "zh/about/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("article h1")).to_contain_text("关于帮助中心")
+
+
+def test_switcher_lands_on_the_same_page_in_english_after_in_site_navigation(page: Page, site_url: str):
+    page.goto(site_url + "zh/")
+    _navigate_in_site(page, "zh/about/")
+    _switch_language(page, "en")
+    expect(page).to_have_url(site_url + "about/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_untranslated_page_says_so_in_chinese(page: Page, site_url: str):
+    page.goto(site_url + "zh/about/english-only/")
+    notice = page.locator(".kb-untranslated")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("尚未翻译")
+    expect(page.locator("article [lang=en] h1")).to_contain_text("An English-only page")
+
+
+PAGES = ["", "about/", "about/english-only/", "zh/", "zh/about/", "zh/about/english-only/"]
+
+
+def test_pages_load_without_console_errors_or_foreign_requests(page: Page, site_url: str, page_watch):
+    for path in PAGES:
+        page.goto(site_url + path, wait_until="networkidle")
+    # The fixture fails the test on any console error or request that left 127.0.0.1; make
+    # sure it was actually watching.
+    assert page_watch.console_errors == [] and page_watch.foreign_requests == []
+
+
+def test_missing_page_gets_a_404_in_the_readers_language(page: Page, site_url: str, page_watch):
+    page_watch.expected_failures = {site_url + "zh/no-such-page/", site_url + "no-such-page/"}
+    response = page.goto(site_url + "zh/no-such-page/")
+    assert response is not None and response.status == 404
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    response = page.goto(site_url + "no-such-page/")
+    assert response is not None and response.status == 404
+    expect(page.locator("html")).to_have_attribute("lang", "en")

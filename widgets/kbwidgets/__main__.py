@@ -1,0 +1,5 @@
+"""`python -m kbwidgets ...`: see kbwidgets.cli."""
+
+from kbwidgets.cli import main
+
+raise SystemExit(main())
