@@ -1,0 +1,190 @@
+"""Build the in-browser widget runtime: our wheel, a site lock file, a snapshot, a manifest.
+
+Used by the `widget_runtime` hook. Everything is cached under `.cache/widget-runtime/` by a
+hash of its inputs, so an unchanged rebuild (for example `mkdocs serve` after editing an
+article) only copies files.
+
+- The wheel: `pip wheel` of this repository (pure Python). Not `pyodide build`: that downloads a
+  cross-build environment even for pure-Python packages, and builds must work offline.
+- The lock file: Pyodide's own `info` block plus one entry for our wheel, in the format of the
+  entries in the vendored `pyodide-lock.json` (checked by tests/unit/test_runtime_build.py). We
+  write it ourselves instead of `pyodide lockfile add-wheels`, which needs pyodide-build (Python
+  3.12+) and its dependencies for what is ten fields of JSON.
+- The snapshot: see tools/make_snapshot.mjs. Optional: without Node, or if it fails, the site
+  works and Pyodide starts normally.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PACKAGE = "kbwidgets"
+
+
+@dataclass(frozen=True)
+class RuntimeBuild:
+    files: dict[str, Path]  # name in the site's runtime folder -> file to copy
+    manifest: dict
+
+
+def tree_hash(paths: list[Path], extra: str = "") -> str:
+    digest = hashlib.sha256(extra.encode())
+    for path in sorted(paths):
+        digest.update(path.as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def source_files(root: Path) -> list[Path]:
+    package = root / "widgets" / PACKAGE
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return [*files, root / "pyproject.toml"]
+
+
+def build_wheel(root: Path, cache: Path, log: object) -> Path:
+    """The kbwidgets wheel for the current sources (cached by their hash)."""
+    out = cache / f"wheel-{tree_hash(source_files(root))}"
+    wheels = sorted(out.glob(f"{PACKAGE}-*.whl"))
+    if wheels:
+        return wheels[0]
+    log.info("building the kbwidgets wheel")
+    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "--no-build-isolation",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--wheel-dir",
+                tmp,
+                str(root),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        (wheel,) = Path(tmp).glob(f"{PACKAGE}-*.whl")
+        out.mkdir(parents=True, exist_ok=True)
+        return Path(shutil.move(str(wheel), out / wheel.name))
+
+
+def wheel_version(wheel: Path) -> str:
+    return wheel.name.split("-")[1]
+
+
+def lock_entry(wheel: Path) -> dict:
+    """The pyodide-lock.json entry for a pure-Python wheel."""
+    with zipfile.ZipFile(wheel) as archive:
+        top_level = sorted({name.split("/")[0] for name in archive.namelist() if ".dist-info" not in name})
+    return {
+        "name": PACKAGE,
+        "version": wheel_version(wheel),
+        "file_name": wheel.name,
+        "install_dir": "site",
+        "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+        "package_type": "package",
+        "imports": top_level,
+        "depends": [],
+        "unvendored_tests": False,
+        "tool": {},
+    }
+
+
+def site_lock(vendored_lock: Path, wheel: Path) -> dict:
+    info = json.loads(vendored_lock.read_text("utf-8"))["info"]
+    return {"info": info, "packages": {PACKAGE: lock_entry(wheel)}}
+
+
+def preload_modules(root: Path) -> list[str]:
+    """Standard-library modules our widgets import (measured in CPython), to bake into the snapshot."""
+    probe = (
+        "import sys; before = set(sys.modules)\n"
+        "import kbwidgets.browser, kbwidgets.widget; kbwidgets.widget.registry()\n"
+        "names = {m.split('.')[0] for m in set(sys.modules) - before}\n"
+        "print(','.join(sorted(n for n in names if n in sys.stdlib_module_names and not n.startswith('_'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=root)
+    return out.stdout.strip().split(",")
+
+
+def build_snapshot(
+    runtime_dir: Path, lock: dict, modules: list[str], cache: Path, log: object
+) -> dict | None:
+    """A gzipped memory snapshot for this exact runtime, or None when it cannot be made here."""
+    node = shutil.which("node")
+    script = Path(__file__).resolve().parents[2] / "tools" / "make_snapshot.mjs"
+    inputs = [runtime_dir / name for name in RUNTIME_FILES] + [script]
+    key = tree_hash(inputs, ",".join(modules))
+    target = cache / f"snapshot-{key}.bin.gz"
+    meta_file = target.with_suffix(".json")
+    if target.is_file() and meta_file.is_file():
+        return {**json.loads(meta_file.read_text("utf-8")), "path": target}
+    if node is None:
+        log.info("no node on PATH, so no start-up snapshot (widgets start normally)")
+        return None
+    log.info("making the Pyodide start-up snapshot (once per runtime version)")
+    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+        for name in RUNTIME_FILES:
+            shutil.copy2(runtime_dir / name, Path(tmp) / name)
+        (Path(tmp) / "pyodide-lock.json").write_text(
+            json.dumps({"info": lock["info"], "packages": {}}), "utf-8"
+        )
+        proc = subprocess.run(
+            [node, str(script), tmp, str(target), ",".join(modules)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    if proc.returncode != 0 or not target.is_file():
+        log.info("snapshot failed, widgets will start normally:\n%s", proc.stderr[-2000:])
+        return None
+    meta = json.loads(proc.stdout.strip().splitlines()[-1])
+    meta_file.write_text(json.dumps(meta), "utf-8")
+    return {**meta, "path": target}
+
+
+def build_runtime(root: Path, cache: Path, log: object) -> RuntimeBuild:
+    runtime_dir = root / "node_modules" / "pyodide"
+    missing = [name for name in (*RUNTIME_FILES, "pyodide-lock.json") if not (runtime_dir / name).is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"the Pyodide runtime is not installed ({', '.join(missing)} missing in {runtime_dir}); "
+            "run `make setup` (npm ci)"
+        )
+    cache.mkdir(parents=True, exist_ok=True)
+    wheel = build_wheel(root, cache, log)
+    lock = site_lock(runtime_dir / "pyodide-lock.json", wheel)
+    lock_file = cache / f"pyodide-lock-{lock['packages'][PACKAGE]['sha256'][:16]}.json"
+    lock_file.write_text(json.dumps(lock, indent=1), "utf-8")
+    snapshot = build_snapshot(runtime_dir, lock, preload_modules(root), cache, log)
+
+    files = {name: runtime_dir / name for name in RUNTIME_FILES}
+    files["pyodide-lock.json"] = lock_file
+    files[wheel.name] = wheel
+    pyodide_version = json.loads((runtime_dir / "package.json").read_text("utf-8"))["version"]
+    manifest = {
+        "pyodide": pyodide_version,
+        "package": {"name": PACKAGE, "version": wheel_version(wheel), "file": wheel.name},
+        "snapshot": None,
+    }
+    if snapshot is not None:
+        files["snapshot.bin.gz"] = snapshot["path"]
+        manifest["snapshot"] = {
+            "file": "snapshot.bin.gz",
+            "pyodide": snapshot["pyodide"],
+            "bytes": snapshot["bytes"],
+        }
+    return RuntimeBuild(files, manifest)

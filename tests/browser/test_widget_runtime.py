@@ -1,0 +1,120 @@
+"""The widget runtime in Chromium: lazy start, answers in both languages, safe failure, safety."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+EN_PAGE = "tws/memory-allocation/"
+ZH_PAGE = "zh/tws/memory-allocation/"
+WIDGET = '.kbw[data-kbw="memory-units"]'
+
+
+def _start(page: Page) -> None:
+    page.locator(WIDGET).hover()
+    expect(page.locator(f"{WIDGET} .kbw-live")).to_be_visible(timeout=30_000)
+
+
+def _convert(page: Page, text: str) -> None:
+    field = page.locator(f"{WIDGET} .kbw-live input[name=amount]")
+    field.fill(text)
+    field.press("Enter")
+
+
+def test_no_pyodide_byte_is_fetched_before_the_reader_shows_intent(page: Page, site_url: str):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + EN_PAGE, wait_until="networkidle")
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(500)
+    assert [url for url in requests if "/pyodide/" in url] == []
+    # The static version is complete on its own.
+    expect(page.locator(f"{WIDGET} .kbw-static")).to_contain_text("1536 MB")
+
+
+def test_demo_widget_answers_in_english(page: Page, site_url: str):
+    page.goto(site_url + EN_PAGE)
+    _start(page)
+    expect(page.locator(f"{WIDGET} .kbw-status")).to_have_text("The interactive version is ready.")
+    expect(page.locator(f"{WIDGET} .kbw-static")).to_be_hidden()
+    _convert(page, "1.5 GB")
+    expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("1.5 GB = 1536 MB")
+    # The answer is in the address, so a copied link reproduces it.
+    expect(page).to_have_url(re.compile(r"\?amount=1\.5\+GB$"))
+
+
+def test_demo_widget_answers_in_chinese_with_no_english_left(page: Page, site_url: str):
+    page.goto(site_url + ZH_PAGE)
+    _start(page)
+    expect(page.locator(f"{WIDGET} .kbw-status")).to_have_text("交互版本已就绪。")
+    _convert(page, "2g")
+    expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("2 GB = 2048 MB")
+    _convert(page, "many")
+    expect(page.locator(f"{WIDGET} .kbw-error")).to_contain_text("不是有效的内存大小")
+    visible = page.locator(WIDGET).inner_text()
+    assert not re.search(r"\b(?:the|is|of|and|Type|Convert|Amount)\b", visible), visible
+
+
+def test_a_link_with_the_answer_restores_it(page: Page, site_url: str):
+    page.goto(site_url + EN_PAGE + "?amount=1792")
+    _start(page)
+    expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("1.75 GB = 1792 MB")
+    expect(page.locator(f"{WIDGET} input[name=amount]")).to_have_value("1792")
+
+
+def test_hostile_input_is_shown_as_text_and_runs_nothing(page: Page, site_url: str):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(site_url + EN_PAGE)
+    _start(page)
+    hostile = "<img src=x onerror=alert(1)>"
+    _convert(page, hostile)
+    error = page.locator(f"{WIDGET} .kbw-error")
+    expect(error).to_contain_text(hostile)
+    assert page.locator(f"{WIDGET} img").count() == 0
+    page.wait_for_timeout(300)
+    assert dialogs == []
+
+
+def test_blocked_webassembly_leaves_the_static_version_and_says_why(page: Page, site_url: str, page_watch):
+    page_watch.expect_console_errors = True  # the blocked request is logged by Chromium
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(site_url + EN_PAGE)
+    page.locator(WIDGET).hover()
+    status = page.locator(f"{WIDGET} .kbw-status")
+    expect(status).to_contain_text("could not start", timeout=30_000)
+    expect(page.locator(f"{WIDGET} .kbw-static")).to_be_visible()
+    expect(page.locator(f"{WIDGET} .kbw-live")).to_be_hidden()
+    expect(page.locator(f"{WIDGET} .kbw-start")).to_have_text("Try again")
+
+
+def test_a_hung_start_ends_in_an_error_not_a_spinner(page: Page, site_url: str, page_watch):
+    page_watch.expect_console_errors = True
+    page.add_init_script("window.KBW_START_TIMEOUT_MS = 3000")
+    page.route("**/*.wasm", lambda route: None)  # never answered
+    page.goto(site_url + ZH_PAGE)
+    page.locator(WIDGET).hover()
+    expect(page.locator(f"{WIDGET} .kbw-status")).to_contain_text("启动时间过长", timeout=15_000)
+    expect(page.locator(f"{WIDGET} .kbw-static")).to_be_visible()
+    expect(page.locator(f"{WIDGET} .kbw-progress")).to_be_hidden()
+
+
+def test_python_starts_once_per_tab_across_instant_navigation(page: Page, site_url: str):
+    wasm_requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            request.method == "GET" and request.url.endswith(".wasm") and wasm_requests.append(request.url)
+        ),
+    )
+    page.goto(site_url + EN_PAGE)
+    _start(page)
+    page.locator('.md-sidebar--primary a.md-nav__link[href$="connectivity/"]').first.click()
+    expect(page).to_have_url(re.compile(r"/tws/connectivity/$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/tws/memory-allocation/"))
+    _start(page)
+    _convert(page, "768")
+    expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("0.75 GB = 768 MB")
+    assert len(wasm_requests) == 1

@@ -1,0 +1,85 @@
+"""The one function the browser calls: JSON request in, JSON response out.
+
+`kbw-worker.mjs` runs this inside Pyodide. Every decision is made here; the JavaScript side only
+forwards events and draws the returned view. A request looks like:
+
+    {"widget": "memory-units", "lang": "zh", "op": "event",
+     "state": {...}, "event": {"type": "submit", "values": {"amount": "1.5 GB"}},
+     "query": {"amount": "1.5 GB"}, "env": {"now": "2026-11-23T10:00:00Z", "tz": 480, "instance": "kbw1"}}
+
+`op` is "start" (state from the URL query) or "event" (fold the event into the state). The
+response carries the new `state`, its `query` for the address bar, and the `view` to draw; or
+`{"error": {"code", "message"}}` with the message in the request's language.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from datetime import UTC, datetime
+from typing import Any
+
+from kbwidgets import LANGUAGES
+from kbwidgets.errors import InputError
+from kbwidgets.view import validate
+from kbwidgets.widget import Env, get_widget
+
+
+def _env(raw: dict[str, Any]) -> Env:
+    now = raw.get("now")
+    try:
+        moment = datetime.fromisoformat(str(now).replace("Z", "+00:00")) if now else datetime.now(UTC)
+    except ValueError:
+        moment = datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    tz = raw.get("tz", 0)
+    tz = int(tz) if isinstance(tz, int | float) and -14 * 60 <= tz <= 14 * 60 else 0
+    instance = str(raw.get("instance") or "kbw")
+    instance = instance if instance.replace("-", "").isalnum() else "kbw"
+    return Env(now=moment, tz_offset_minutes=tz, instance=instance)
+
+
+def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any]:
+    """Handle one decoded request; `data` carries a dropped or chosen file's bytes."""
+    lang = request.get("lang") if request.get("lang") in LANGUAGES else LANGUAGES[0]
+    try:
+        name = str(request.get("widget", ""))
+        try:
+            widget = get_widget(name)
+        except KeyError:
+            raise InputError("unknown_widget", name=name[:40]) from None
+        query = {str(k): str(v) for k, v in (request.get("query") or {}).items()}
+        if request.get("op") == "start":
+            state = widget.from_query(query)
+        else:
+            state = widget.initial_state() | dict(request.get("state") or {})
+            event = dict(request.get("event") or {})
+            if data is not None:
+                event["data"] = bytes(data)  # a memoryview from the worker; bytes in CPython
+            state = widget.update(state, event)
+        view = validate(widget.view(state, lang, _env(dict(request.get("env") or {}))))
+        return {"state": state, "query": widget.to_query(state), "view": view}
+    except InputError as error:
+        return error.as_json(lang)
+    except Exception:  # the reader must never see a traceback; the console gets it
+        traceback.print_exc()
+        return InputError("internal").as_json(lang)
+
+
+def handle(request_json: str, data: bytes | None = None) -> str:
+    """JSON text in, JSON text out (what the worker calls)."""
+    try:
+        request = json.loads(request_json)
+        if not isinstance(request, dict):
+            raise ValueError("expected a JSON object")
+    except ValueError as error:
+        return json.dumps(InputError("bad_request", detail=str(error)[:80]).as_json("en"))
+    return json.dumps(respond(request, data), ensure_ascii=False)
+
+
+def self_check() -> str:
+    """The package version, read by the worker to confirm it runs the code it expects."""
+    from kbwidgets import __version__
+
+    return __version__

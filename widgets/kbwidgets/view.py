@@ -1,0 +1,105 @@
+"""A tiny, safe view language shared by the build (HTML) and the browser (DOM).
+
+A view is a tree of nodes. A node is either a string (text) or a list
+`[tag, attrs, *children]`, for example:
+
+    ["p", {"class": "kbw-answer"}, "Recommended: ", ["strong", {}, "1536 MB"]]
+
+The build turns a view into HTML with `to_html` (escaping every text and attribute). In the
+browser, `kbw-runtime.js` builds DOM nodes from the same JSON with `createElement` and
+`textContent`, so a string can never become markup there either. Both sides accept only the
+tags and attributes allowed here; `validate` enforces that on the Python side.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+Node = str | list  # a text, or [tag, attrs, *children]
+
+HTML_TAGS = frozenset(
+    "a abbr button caption code dd details div dl dt em fieldset form h2 h3 h4 kbd label legend li "
+    "ol optgroup option output p pre progress section select small span strong summary table tbody "
+    "td textarea tfoot th thead time tr ul input br".split()
+)
+SVG_TAGS = frozenset("svg g line rect circle text title desc path".split())
+VOID_TAGS = frozenset({"input", "br"})
+ATTRIBUTES = frozenset(
+    "class id for name type value placeholder min max step checked selected disabled hidden "
+    "required readonly multiple accept rows cols colspan rowspan scope href download lang dir "
+    "datetime role tabindex autocomplete inputmode pattern maxlength open title "
+    "viewBox width height x y x1 x2 y1 y2 cx cy r rx d fill stroke stroke-width "
+    "text-anchor dominant-baseline font-size focusable xmlns".split()
+)
+BOOLEAN_ATTRIBUTES = frozenset("checked selected disabled hidden required readonly multiple open".split())
+PREFIXED_ATTRIBUTES = ("aria-", "data-")
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Browsers ignore ASCII control characters and spaces inside a URL's scheme ("java\tscript:").
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20]")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+
+
+class ViewError(ValueError):
+    """A view uses a tag, an attribute or a URL that the renderers refuse."""
+
+
+def h(tag: str, attrs: dict[str, Any] | None = None, *children: Node | None) -> list:
+    """Build a node; `None` children are dropped, so optional parts can be written inline."""
+    return [tag, dict(attrs or {}), *(child for child in children if child is not None)]
+
+
+def _check_attr(tag: str, name: str, value: object) -> None:
+    if name.startswith("on") or not (name in ATTRIBUTES or name.startswith(PREFIXED_ATTRIBUTES)):
+        raise ViewError(f"attribute {name!r} is not allowed (on <{tag}>)")
+    if name == "href":
+        scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", str(value)))
+        if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+            raise ViewError(f"href scheme {scheme.group(1)!r} is not allowed")
+
+
+def validate(node: Node) -> Node:
+    """Raise ViewError unless every tag and attribute in `node` is allowed; return `node`."""
+    if isinstance(node, str):
+        return node
+    if not isinstance(node, list) or len(node) < 2 or not isinstance(node[1], dict):
+        raise ViewError(f"not a view node: {node!r:.80}")
+    tag = node[0]
+    if tag not in HTML_TAGS and tag not in SVG_TAGS:
+        raise ViewError(f"tag <{tag}> is not allowed")
+    for name, value in node[1].items():
+        _check_attr(tag, name, value)
+    for child in node[2:]:
+        validate(child)
+    return node
+
+
+def _attr_html(name: str, value: object) -> str:
+    if name in BOOLEAN_ATTRIBUTES or value is True:
+        return f" {name}" if value else ""
+    if value is None or value is False:
+        return ""
+    return f' {name}="{escape(str(value), quote=True)}"'
+
+
+def to_html(node: Node) -> str:
+    """Render a view as HTML after validating it. Every text and attribute value is escaped."""
+    return _render(validate(node))
+
+
+def _render(node: Node) -> str:
+    if isinstance(node, str):
+        return escape(node, quote=False)
+    tag, attrs, *children = node
+    opening = f"<{tag}{''.join(_attr_html(k, v) for k, v in attrs.items())}>"
+    if tag in VOID_TAGS:
+        return opening
+    return opening + "".join(_render(child) for child in children) + f"</{tag}>"
+
+
+def text_of(node: Node) -> str:
+    """The plain text of a view (for summaries, search and tests)."""
+    if isinstance(node, str):
+        return node
+    return "".join(text_of(child) for child in node[2:])

@@ -1,0 +1,90 @@
+"""What every widget provides, and the registry the build, the browser and the CLI share.
+
+A widget is plain Python with three jobs:
+
+- `fallback(lang)`: the static view rendered into the page at build time (complete without
+  JavaScript: a table, a list, or the default answer);
+- `update(state, event)`: fold one reader event (a changed field, a pressed button, a dropped
+  file) into the widget's state, a JSON-able dict;
+- `view(state, lang, env)`: the live view for that state.
+
+State round-trips through the URL query string (`to_query` / `from_query`) so that a copied
+link reproduces what the reader sees. The browser runtime is only transport: it sends events,
+receives views and draws them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, ClassVar
+
+from kbwidgets.view import Node
+
+
+@dataclass(frozen=True)
+class Env:
+    """Facts about the reader's browser that a widget may use; never decisions."""
+
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    tz_offset_minutes: int = 0  # minutes east of UTC, e.g. +480 for Beijing
+    instance: str = "kbw"  # prefix for element ids, unique per widget on a page
+
+    @property
+    def tz(self) -> timezone:
+        return timezone(timedelta(minutes=self.tz_offset_minutes))
+
+    def id(self, name: str) -> str:
+        return f"{self.instance}-{name}"
+
+
+class Widget:
+    """Base class: subclasses set `name` and override what they need."""
+
+    name: ClassVar[str] = ""
+    max_upload_bytes: ClassVar[int] = 0  # >0 when the widget accepts files
+
+    def fallback(self, lang: str) -> Node:
+        raise NotImplementedError
+
+    def initial_state(self) -> dict[str, Any]:
+        return {}
+
+    def update(self, state: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+        """Default: every named field's value is stored in the state under its name."""
+        values = event.get("values") or {}
+        return {**state, **{k: v for k, v in values.items() if isinstance(v, str | bool)}}
+
+    def view(self, state: dict[str, Any], lang: str, env: Env) -> Node:
+        raise NotImplementedError
+
+    def to_query(self, state: dict[str, Any]) -> dict[str, str]:
+        return {}
+
+    def from_query(self, query: dict[str, str]) -> dict[str, Any]:
+        return self.initial_state()
+
+
+_REGISTRY: dict[str, Widget] = {}
+
+
+def register(widget_class: type[Widget]) -> type[Widget]:
+    """Class decorator: make the widget available by its `name`."""
+    if not widget_class.name or widget_class.name in _REGISTRY:
+        raise ValueError(f"widget name missing or taken: {widget_class.name!r}")
+    _REGISTRY[widget_class.name] = widget_class()
+    return widget_class
+
+
+def registry() -> dict[str, Widget]:
+    """Every widget, by name (importing the widget modules registers them)."""
+    from kbwidgets import widgets  # noqa: F401 - imported for its registrations
+
+    return dict(_REGISTRY)
+
+
+def get_widget(name: str) -> Widget:
+    widgets = registry()
+    if name not in widgets:
+        raise KeyError(name)
+    return widgets[name]
