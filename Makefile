@@ -66,6 +66,11 @@ unit: setup
 browser: setup chromium
 	$(BIN)/pytest -m browser
 
+# --- benchmarks (figures, not tests) -------------------------------------------------------------
+
+bench: setup chromium
+	$(PY) tools/bench_widgets.py
+
 # --- maintenance -------------------------------------------------------------------------------
 
 lock:

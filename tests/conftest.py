@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,12 +23,6 @@ class BuiltSite:
         return f"http://127.0.0.1:{self.port}/"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """`mkdocs build --strict` of the working tree into a fresh directory.
@@ -39,17 +30,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     The site is built for the address it will be served at (site_url), as a deployment is:
     Material's instant navigation only handles links listed in the sitemap, by full URL.
     """
+    from site_build import build_site, free_port
+
     out = tmp_path_factory.mktemp("site")
-    port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_SITE_URL=f"http://127.0.0.1:{port}/")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    port = free_port()
+    proc = build_site(out, port)
     log = proc.stdout + proc.stderr
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{log}")

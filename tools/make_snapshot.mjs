@@ -20,9 +20,10 @@ const pyodide = await loadPyodide({
   stdout: () => {},
   stderr: (line) => process.stderr.write(line + "\n"),
 });
-// Pyodide's own package loader runs at every start (it installs our wheel); importing it here
+// Pyodide's own package loader runs at every start (it installs our wheel, and imports tarfile
+// to look for shared libraries in it); importing both here
 // saves several hundred milliseconds per page visit.
-const PYODIDE_MODULES = ["pyodide._package_loader"];
+const PYODIDE_MODULES = ["pyodide._package_loader", "tarfile"];
 const modules = [...moduleList.split(",").filter(Boolean), ...PYODIDE_MODULES];
 pyodide.globals.set("kbw_modules", pyodide.toPy(modules));
 pyodide.runPython(`

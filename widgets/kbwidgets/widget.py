@@ -15,6 +15,7 @@ receives views and draws them.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, ClassVar
@@ -78,13 +79,19 @@ def register(widget_class: type[Widget]) -> type[Widget]:
 
 def registry() -> dict[str, Widget]:
     """Every widget, by name (importing the widget modules registers them)."""
-    from kbwidgets import widgets  # noqa: F401 - imported for its registrations
+    from kbwidgets.widgets import MODULES
 
+    for name in MODULES:
+        get_widget(name)
     return dict(_REGISTRY)
 
 
 def get_widget(name: str) -> Widget:
-    widgets = registry()
-    if name not in widgets:
-        raise KeyError(name)
-    return widgets[name]
+    """The widget called `name`, importing only its own module; KeyError if there is none."""
+    from kbwidgets.widgets import MODULES
+
+    if name not in _REGISTRY:
+        if name not in MODULES:
+            raise KeyError(name)
+        importlib.import_module(MODULES[name])
+    return _REGISTRY[name]

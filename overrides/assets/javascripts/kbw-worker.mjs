@@ -34,11 +34,15 @@ async function checkWasm(url) {
 
 async function start({ runtime, manifest, useSnapshot }) {
   progress(1);
+  // Everything that does not depend on something else starts at once: the snapshot download,
+  // parsing Pyodide's 1.2 MB of JavaScript (loadPyodide finds the module already loaded) and
+  // the check of the WebAssembly's headers.
+  const snapshotMeta = useSnapshot ? manifest.snapshot : null;
+  const snapshot = snapshotMeta ? fetchSnapshot(runtime + snapshotMeta.file) : null;
+  snapshot?.catch(() => {}); // a failure is reported by loadPyodide, if the snapshot is used
+  import(`${runtime}pyodide.asm.mjs`).catch(() => {});
   const [pyodideModule] = await Promise.all([import(`${runtime}pyodide.mjs`), checkWasm(`${runtime}pyodide.asm.wasm`)]);
-  const snapshotMeta = manifest.snapshot;
-  const withSnapshot = Boolean(useSnapshot && snapshotMeta && snapshotMeta.pyodide === pyodideModule.version);
-  // Handed over as a promise, so the download overlaps with compiling the WebAssembly.
-  const snapshot = withSnapshot ? fetchSnapshot(runtime + snapshotMeta.file) : undefined;
+  const withSnapshot = Boolean(snapshot && snapshotMeta.pyodide === pyodideModule.version);
   progress(2);
   const pyodide = await pyodideModule.loadPyodide({
     indexURL: runtime,
@@ -46,6 +50,7 @@ async function start({ runtime, manifest, useSnapshot }) {
     packages: [manifest.package.name],
     stdout: () => {},
     stderr: (line) => console.warn(line),
+    // Handed over as a promise: the download overlaps with compiling the WebAssembly.
     ...(withSnapshot ? { _loadSnapshot: snapshot } : {}),
   });
   progress(3);

@@ -1,3 +1,11 @@
-"""Importing this package registers every widget (see kbwidgets.widget.register)."""
+"""The widgets, by name, and the module that defines each.
 
-from kbwidgets.widgets import memory_units  # noqa: F401
+Modules are imported on demand: a page in the browser imports only the widgets it shows,
+which keeps Python's start-up short. The build imports them all (see kbwidgets.widget).
+"""
+
+from __future__ import annotations
+
+MODULES: dict[str, str] = {
+    "memory-units": "kbwidgets.widgets.memory_units",
+}

@@ -1,0 +1,36 @@
+"""Build the site for a given local address: shared by the test fixtures and the benchmarks.
+
+A site is built for the address it is served at (`KB_SITE_URL`): Material's instant navigation
+only handles links listed in the sitemap, by full URL.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(out: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the working tree into `out`, for http://127.0.0.1:<port>/."""
+    env = dict(
+        os.environ, NO_MKDOCS_2_WARNING="1", KB_SITE_URL=f"http://127.0.0.1:{port}/", **(extra_env or {})
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
