@@ -56,3 +56,9 @@ def url_path(file: object) -> str:
     """A file's URL relative to the site root, with the root itself as "" (not "./")."""
     url = getattr(file, "url", "")
     return "" if url in (".", "./") else url
+
+
+def all_languages_built(config: MkDocsConfig) -> bool:
+    """In an `on_post_build` that runs after static-i18n's (priority below -100): True once,
+    at the very end, after every language was built; False inside the nested builds."""
+    return not _plugin(config).building

@@ -13,27 +13,12 @@ Pages for writers only live under `docs/writers/` and are kept out of the naviga
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
+import _frontmatter
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-
-
-def front_matter(path: str) -> dict:
-    """The YAML front matter of a Markdown file ({} if none or unreadable)."""
-    text = Path(path).read_text(encoding="utf-8-sig")
-    if not text.startswith("---"):
-        return {}
-    end = text.find("\n---", 3)
-    try:
-        data = yaml.safe_load(text[3:end]) if end > 0 else None
-    except yaml.YAMLError:
-        return {}  # reported with file and line by the front matter check
-    return data if isinstance(data, dict) else {}
 
 
 def _index_page(section: Section) -> Page | None:
@@ -69,7 +54,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
     for item in nav.items:
         if isinstance(item, Section) and (index := _index_page(item)) is not None:
-            title = front_matter(index.file.abs_src_path).get("title")
+            title = _frontmatter.read(index.file.abs_src_path).meta.get("title")
             if isinstance(title, str) and title.strip():
                 item.title = title.strip()
 

@@ -1,0 +1,56 @@
+"""Reading front matter ourselves, with line numbers, for checks that run before mkdocs reads it.
+
+Used by the navigation (category titles), KB references (which article covers which KB id),
+the front matter check, and tools/ (translation status, parity).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+FENCE = re.compile(r"^---[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: dict
+    body: str
+    front_matter: str  # the raw YAML between the fences
+    body_line: int  # 1-based line number of the body's first line
+    error: str | None = None  # a YAML error, with its line, when the front matter is broken
+
+    def line_of(self, key: str) -> int:
+        """The 1-based line of `key:` in the front matter (1 if it is not there)."""
+        for number, line in enumerate(self.front_matter.split("\n"), start=2):
+            if re.match(rf"^{re.escape(key)}\s*:", line):
+                return number
+        return 1
+
+
+def parse(text: str) -> Document:
+    text = text.removeprefix("\ufeff")
+    if not text.startswith("---"):
+        return Document({}, text, "", 1)
+    closing = FENCE.search(text, 3)
+    if closing is None:
+        return Document({}, text, "", 1, "line 1: the front matter starts with --- but never ends")
+    raw = text[3 : closing.start()].strip("\n")
+    body = text[closing.end() :].lstrip("\n")
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    try:
+        meta = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 2}" if mark is not None else "front matter"
+        return Document({}, body, raw, body_line, f"{where}: {getattr(error, 'problem', None) or error}")
+    if not isinstance(meta, dict):
+        return Document({}, body, raw, body_line, "line 2: the front matter must be key: value pairs")
+    return Document(meta, body, raw, body_line)
+
+
+def read(path: str | Path) -> Document:
+    return parse(Path(path).read_text(encoding="utf-8"))

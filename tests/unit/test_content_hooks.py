@@ -1,0 +1,121 @@
+"""Build hooks that turn writers' shorthand into links, and that check front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "overrides" / "hooks"))
+
+import _frontmatter
+from front_matter import problems
+from kb_references import link_references
+from named_links import check_names, resolve
+
+# --- KB references -------------------------------------------------------------------------------
+
+
+def test_kb_ids_link_to_our_article_or_template_or_stay_text():
+    ours = {"KB1131": "../../secure-login/"}
+    target = lambda kb: ours.get(kb)  # noqa: E731
+    html, unresolved = link_references("<p>See KB1131 and KB70.</p>", target)
+    assert html == (
+        '<p>See <a class="kb-ref" href="../../secure-login/">KB1131</a>'
+        ' and <span class="kb-ref">KB70</span>.</p>'
+    )
+    assert unresolved == {"KB70"}
+    templated, _ = link_references("<p>KB70</p>", lambda kb: f"https://kb.example/{kb[2:]}")
+    assert templated == '<p><a class="kb-ref" href="https://kb.example/70">KB70</a></p>'
+
+
+def test_kb_ids_in_code_links_and_headings_are_left_alone():
+    html = '<h2 id="kb1">About KB1</h2><p><code>KB2</code> <a href="x">KB3</a> <kbd>KB4</kbd> KB5</p>'
+    out, unresolved = link_references(html, lambda kb: None)
+    assert unresolved == {"KB5"}
+    assert out.count('class="kb-ref"') == 1
+
+
+def test_words_containing_kb_are_not_references():
+    out, unresolved = link_references("<p>KB2816a, XKB12, KB</p>", lambda kb: None)
+    assert unresolved == set() and out == "<p>KB2816a, XKB12, KB</p>"
+
+
+# --- named links ----------------------------------------------------------------------------------
+
+
+def test_named_link_with_an_address_becomes_a_link():
+    html = '<p>Open <a href="link:connectivity_test">the IB Connectivity Test page</a>.</p>'
+    assert resolve(html, {"connectivity_test": "https://example.com/test"}) == (
+        '<p>Open <a href="https://example.com/test">the IB Connectivity Test page</a>.</p>'
+    )
+
+
+def test_named_link_without_an_address_keeps_its_words_as_text():
+    html = '<p>Open <a href="link:connectivity_test">the IB Connectivity Test page</a>.</p>'
+    out = resolve(html, {"connectivity_test": ""})
+    assert "<a " not in out and "the IB Connectivity Test page" in out
+
+
+def test_unknown_named_link_stops_the_build_with_file_and_line():
+    with pytest.raises(PluginError, match=r"docs/a\.md:3: unknown link target 'link:conectivity_test'"):
+        check_names("x\n\nsee [it](link:conectivity_test)\n", {"connectivity_test": ""}, "docs/a.md")
+
+
+# --- front matter ---------------------------------------------------------------------------------
+
+TODAY = dt.date(2026, 11, 23)
+GOOD = """---
+id: tws-memory-allocation
+title: Memory
+summary: How much memory to give TWS.
+tags: [tws, memory]
+platforms: [tws, windows]
+last_reviewed: 2026-11-20
+---
+# Memory
+"""
+
+
+def _problems(text: str, is_index: bool = False) -> list[str]:
+    return problems(_frontmatter.parse(text), is_index=is_index, platforms=["tws", "windows"], today=TODAY)
+
+
+def test_complete_front_matter_passes():
+    assert _problems(GOOD) == []
+
+
+def test_each_problem_names_its_line_and_the_fix():
+    bad = GOOD.replace("platforms: [tws, windows]", "platforms: [tws, mac]").replace(
+        "last_reviewed: 2026-11-20", "last_reviewed: 2027-01-01"
+    )
+    assert _problems(bad) == [
+        "line 6: unknown platform 'mac'; use one of: tws, windows (extra.platforms)",
+        "line 7: `last_reviewed: 2027-01-01` is in the future",
+    ]
+
+
+def test_missing_article_keys_are_listed():
+    found = _problems("---\ntitle: T\nsummary: S.\n---\n")
+    assert [p.split(":", 1)[1].split("`")[1] for p in found] == [
+        "id:",
+        "tags:",
+        "platforms:",
+        "last_reviewed:",
+    ]
+
+
+def test_index_pages_need_only_title_and_summary():
+    assert _problems("---\ntitle: T\nsummary: S.\n---\n", is_index=True) == []
+
+
+def test_broken_yaml_reports_its_line():
+    found = _problems("---\ntitle: T\nsummary: [unclosed\n---\n")
+    assert len(found) == 1 and found[0].startswith("line ")
+
+
+def test_writer_pages_are_not_held_to_article_rules():
+    assert _problems("---\ntitle: Guide\npublic: false\n---\n") == []
