@@ -16,7 +16,7 @@ import json
 import re
 from html import escape
 
-from _i18n import current_language
+from _i18n import current_language, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from kbwidgets.texts import t
 from kbwidgets.view import to_html
-from kbwidgets.widget import registry
+from kbwidgets.widget import Env, registry
 
 EMBED = re.compile(r"^\[\[widget\s+(?P<name>[a-z0-9][a-z0-9-]*)\s*\]\]\s*$")
 LOOKS_LIKE_EMBED = re.compile(r"^\s*\[\[\s*widget\b", re.IGNORECASE)
@@ -66,8 +66,9 @@ def find_embeds(markdown: str, source: str) -> tuple[str, list[str]]:
     return "\n".join(lines), names
 
 
-def container_html(name: str, index: int, lang: str, runtime_url: str) -> str:
+def container_html(name: str, index: int, lang: str, runtime_url: str, base: str = "") -> str:
     widget = registry()[name]
+    env = Env(instance=f"kbw{index + 1}", base=base)
     texts = {key: t(f"runtime.{key}", lang) for key in RUNTIME_TEXTS}
     attrs = {
         "class": "kbw",
@@ -75,6 +76,7 @@ def container_html(name: str, index: int, lang: str, runtime_url: str) -> str:
         "data-kbw-instance": f"kbw{index + 1}",
         "data-kbw-lang": lang,
         "data-kbw-runtime": runtime_url,
+        "data-kbw-base": base,
         "data-kbw-texts": json.dumps(texts, ensure_ascii=False),
         "data-kbw-max-bytes": str(widget.max_upload_bytes),
     }
@@ -87,9 +89,15 @@ def container_html(name: str, index: int, lang: str, runtime_url: str) -> str:
         '<span class="kbw-status" role="status" aria-live="polite"></span>'
         "</div>"
         '<div class="kbw-live" hidden></div>'
-        f'<div class="kbw-static">{to_html(widget.fallback(lang))}</div>'
+        f'<div class="kbw-static">{to_html(widget.fallback(lang, env))}</div>'
         "</div>"
     )
+
+
+def language_base(page_url: str, language_link: str) -> str:
+    """The relative URL prefix from a page to its language's home: "", "../", "../../"..."""
+    base = get_relative_url(language_link or ".", page_url or ".")
+    return "" if base in (".", "./") else base.rstrip("/").removesuffix("/.") + "/"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -106,6 +114,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     lang = current_language(config)
     runtime_url = get_relative_url("pyodide/", page.url)
+    base = language_base(page.url, {language.code: language.link for language in languages(config)}[lang])
     return SLOT_RE.sub(
-        lambda m: container_html(names[int(m.group(1))], int(m.group(1)), lang, runtime_url), html
+        lambda m: container_html(names[int(m.group(1))], int(m.group(1)), lang, runtime_url, base), html
     )

@@ -45,3 +45,15 @@ def test_lost_links_keep_words_that_say_what_to_look_for(built_site):
     html = _page(built_site, "tws/connectivity")
     named = re.findall(r'<span class="kb-named-link" data-link="connectivity_test">(.*?)</span>', html, re.S)
     assert named and all("Connectivity Test" in re.sub("<[^>]+>", "", text) for text in named)
+
+
+def test_widget_links_to_articles_use_the_articles_real_titles():
+    from kbwidgets.texts import ui_texts
+
+    for key, texts in ui_texts().items():
+        if not key.startswith("articles."):
+            continue
+        path = key.removeprefix("articles.").rstrip("/")
+        for lang, suffix in (("en", ".md"), ("zh", ".zh.md")):
+            source = DOCS / f"{path}{suffix}" if (DOCS / f"{path}{suffix}").is_file() else DOCS / path / f"index{suffix}"
+            assert _frontmatter.read(source).meta["title"] == texts[lang], (key, lang)

@@ -37,7 +37,9 @@ def _env(raw: dict[str, Any]) -> Env:
     tz = int(tz) if isinstance(tz, int | float) and -14 * 60 <= tz <= 14 * 60 else 0
     instance = str(raw.get("instance") or "kbw")
     instance = instance if instance.replace("-", "").isalnum() else "kbw"
-    return Env(now=moment, tz_offset_minutes=tz, instance=instance)
+    base = str(raw.get("base") or "")
+    base = base if set(base) <= set("./") else ""  # only "../" steps: it prefixes our own links
+    return Env(now=moment, tz_offset_minutes=tz, instance=instance, base=base)
 
 
 def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any]:
@@ -50,16 +52,21 @@ def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any
         except KeyError:
             raise InputError("unknown_widget", name=name[:40]) from None
         query = {str(k): str(v) for k, v in (request.get("query") or {}).items()}
+        env = _env(dict(request.get("env") or {}))
         if request.get("op") == "start":
-            state = widget.from_query(query)
+            state = widget.from_query(query, env)
         else:
             state = widget.initial_state() | dict(request.get("state") or {})
             event = dict(request.get("event") or {})
             if data is not None:
                 event["data"] = bytes(data)  # a memoryview from the worker; bytes in CPython
-            state = widget.update(state, event)
-        view = validate(widget.view(state, lang, _env(dict(request.get("env") or {}))))
-        return {"state": state, "query": widget.to_query(state), "view": view}
+            state = widget.update(state, event, env)
+        view = validate(widget.view(state, lang, env))
+        response = {"state": state, "query": widget.to_query(state, env), "view": view}
+        announcement = widget.announce(state, lang) if request.get("op") != "start" else None
+        if announcement:
+            response["announce"] = announcement
+        return response
     except InputError as error:
         return error.as_json(lang)
     except Exception:  # the reader must never see a traceback; the console gets it

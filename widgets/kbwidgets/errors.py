@@ -5,9 +5,14 @@ from __future__ import annotations
 from kbwidgets.texts import t
 
 
+class Localized(str):
+    """A placeholder value that is itself an interface text key, shown in the reader's language."""
+
+
 class InputError(ValueError):
     """Bad input from a reader or a caller. `code` is stable; the message text is in ui.toml
-    under `errors.<code>` and may use the `values` placeholders."""
+    under `errors.<code>` and may use the `values` placeholders (a `Localized` value is looked up
+    in ui.toml too)."""
 
     def __init__(self, code: str, **values: object) -> None:
         super().__init__(code)
@@ -15,7 +20,8 @@ class InputError(ValueError):
         self.values = values
 
     def message(self, lang: str) -> str:
-        return t(f"errors.{self.code}", lang, **self.values)
+        values = {k: t(v, lang) if isinstance(v, Localized) else v for k, v in self.values.items()}
+        return t(f"errors.{self.code}", lang, **values)
 
     def as_json(self, lang: str) -> dict:
         return {"error": {"code": self.code, "message": self.message(lang)}}

@@ -20,7 +20,7 @@ from typing import Any
 Node = str | list  # a text, or [tag, attrs, *children]
 
 HTML_TAGS = frozenset(
-    "a abbr button caption code dd details div dl dt em fieldset form h2 h3 h4 kbd label legend li "
+    "a abbr button caption code dd details div dl dt em fieldset figure form h2 h3 h4 kbd label legend li "
     "ol optgroup option output p pre progress section select small span strong summary table tbody "
     "td textarea tfoot th thead time tr ul input br".split()
 )
@@ -29,7 +29,7 @@ VOID_TAGS = frozenset({"input", "br"})
 ATTRIBUTES = frozenset(
     "class id for name type value placeholder min max step checked selected disabled hidden "
     "required readonly multiple accept rows cols colspan rowspan scope href download lang dir "
-    "datetime role tabindex autocomplete inputmode pattern maxlength open title "
+    "datetime role tabindex autocomplete inputmode pattern maxlength open title spellcheck "
     "viewBox width height x y x1 x2 y1 y2 cx cy r rx d fill stroke stroke-width "
     "text-anchor dominant-baseline font-size focusable xmlns".split()
 )

@@ -2,10 +2,10 @@
 
 A widget is plain Python with three jobs:
 
-- `fallback(lang)`: the static view rendered into the page at build time (complete without
-  JavaScript: a table, a list, or the default answer);
-- `update(state, event)`: fold one reader event (a changed field, a pressed button, a dropped
-  file) into the widget's state, a JSON-able dict;
+- `fallback(lang, env)`: the static view rendered into the page at build time (complete
+  without JavaScript: a table, a list, or the default answer);
+- `update(state, event, env)`: fold one reader event (a changed field, a pressed button, a
+  dropped file) into the widget's state, a JSON-able dict;
 - `view(state, lang, env)`: the live view for that state.
 
 State round-trips through the URL query string (`to_query` / `from_query`) so that a copied
@@ -30,6 +30,7 @@ class Env:
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     tz_offset_minutes: int = 0  # minutes east of UTC, e.g. +480 for Beijing
     instance: str = "kbw"  # prefix for element ids, unique per widget on a page
+    base: str = ""  # relative URL from the page to its language's home ("../../"), for links
 
     @property
     def tz(self) -> timezone:
@@ -45,13 +46,13 @@ class Widget:
     name: ClassVar[str] = ""
     max_upload_bytes: ClassVar[int] = 0  # >0 when the widget accepts files
 
-    def fallback(self, lang: str) -> Node:
+    def fallback(self, lang: str, env: Env) -> Node:
         raise NotImplementedError
 
     def initial_state(self) -> dict[str, Any]:
         return {}
 
-    def update(self, state: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+    def update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
         """Default: every named field's value is stored in the state under its name."""
         values = event.get("values") or {}
         return {**state, **{k: v for k, v in values.items() if isinstance(v, str | bool)}}
@@ -59,10 +60,14 @@ class Widget:
     def view(self, state: dict[str, Any], lang: str, env: Env) -> Node:
         raise NotImplementedError
 
-    def to_query(self, state: dict[str, Any]) -> dict[str, str]:
+    def announce(self, state: dict[str, Any], lang: str) -> str | None:
+        """A sentence for screen readers after an event (e.g. the new question), or None."""
+        return None
+
+    def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:
         return {}
 
-    def from_query(self, query: dict[str, str]) -> dict[str, Any]:
+    def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
         return self.initial_state()
 
 

@@ -169,6 +169,7 @@
     this.name = el.getAttribute("data-kbw");
     this.lang = el.getAttribute("data-kbw-lang");
     this.instance = el.getAttribute("data-kbw-instance");
+    this.base = el.getAttribute("data-kbw-base") || "";
     this.runtimeUrl = new URL(el.getAttribute("data-kbw-runtime"), location.href).href;
     this.texts = JSON.parse(el.getAttribute("data-kbw-texts"));
     this.maxBytes = parseInt(el.getAttribute("data-kbw-max-bytes"), 10) || 0;
@@ -268,7 +269,8 @@
     var self = this;
     var request = Object.assign({
       widget: this.name, lang: this.lang, state: this.state, query: {},
-      env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), instance: this.instance }
+      env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), instance: this.instance,
+             base: this.base }
     }, fields);
     return call(request, data).then(function (response) { self.apply(response); });
   };

@@ -8,4 +8,6 @@ from __future__ import annotations
 
 MODULES: dict[str, str] = {
     "memory-units": "kbwidgets.widgets.memory_units",
+    "access-assistant": "kbwidgets.widgets.access_assistant",
+    "tws-memory": "kbwidgets.widgets.tws_memory",
 }

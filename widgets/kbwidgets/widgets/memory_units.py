@@ -22,7 +22,7 @@ COMMON_MB = (768, 1024, 1536, 1792, 2048)
 class MemoryUnits(Widget):
     name = "memory-units"
 
-    def fallback(self, lang: str) -> Node:
+    def fallback(self, lang: str, env: Env) -> Node:
         rows = [h("tr", {}, h("td", {}, f"{mb} MB"), h("td", {}, f"{format_gb(mb)} GB")) for mb in COMMON_MB]
         return h(
             "table",
@@ -70,8 +70,8 @@ class MemoryUnits(Widget):
             "p", {"class": "kbw-answer"}, h("output", {}, t("units.result", lang, gb=format_gb(mb), mb=mb))
         )
 
-    def to_query(self, state: dict[str, Any]) -> dict[str, str]:
+    def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:
         return {"amount": str(state["amount"])} if state.get("amount") else {}
 
-    def from_query(self, query: dict[str, str]) -> dict[str, Any]:
+    def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
         return {"amount": query.get("amount", "")[:64]}

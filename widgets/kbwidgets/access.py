@@ -1,0 +1,102 @@
+"""The access-recovery advice as one function: situation and dates in, next steps out.
+
+Used by the CLI (`python -m kbwidgets access`) and by the assistant widget. The route comes
+from the `access` decision tree; the dates from kbwidgets.access_timeline.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timezone
+from typing import Any
+
+from kbwidgets.access_timeline import Status, Timeline, make_timeline, status_at
+from kbwidgets.dates import format_datetime, parse_datetime
+from kbwidgets.errors import InputError
+from kbwidgets.texts import t
+from kbwidgets.tree import Node, load, walk
+
+# The CLI's situations, as answers to the tree's questions.
+SITUATIONS: dict[str, dict[str, str]] = {
+    "forgot_credentials": {"access_level": "none", "no_access_reason": "forgot_credentials"},
+    "without_device": {"access_level": "none", "no_access_reason": "without_device"},
+    "device_lost_or_damaged": {"access_level": "none", "no_access_reason": "device_lost_or_damaged"},
+    "passcode_expired": {"access_level": "none", "no_access_reason": "passcode_expired"},
+    "card_expired": {"access_level": "none", "no_access_reason": "card_expired"},
+    "portal_only": {"access_level": "portal_only"},
+    "activate_device": {"access_level": "full", "full_access_goal": "activate_device"},
+    "no_notifications": {
+        "access_level": "none",
+        "no_access_reason": "no_notifications",
+        "phone_internet": "yes",
+    },
+}
+
+
+def outcome_for(answers: dict[str, str]) -> Node:
+    return walk(load("access"), answers).current
+
+
+def timeline_from(issued: str | None, card: str | None, now: datetime, tz: timezone) -> Timeline:
+    """Parse the reader's dates (raising InputError in a clear case) into a Timeline."""
+    passcode_at = parse_datetime(issued, "passcode_issued_at", tz) if issued else None
+    card_at = parse_datetime(card, "card_activated_at", tz) if card else None
+    return make_timeline(passcode_at, card_at, now=now)
+
+
+def needs_customer_service(node: Node, status: Status | None) -> bool:
+    """Call Customer Service when the outcome says so, or when the card can no longer be had."""
+    if node.contact:
+        return True
+    return bool("timeline" in node.uses and status is not None and status.can_get_card_now is False)
+
+
+def dated_steps(timeline: Timeline, status: Status, lang: str, tz: timezone) -> list[str]:
+    """Sentences with the reader's own dates, in the reader's language and time zone."""
+    when = lambda moment: format_datetime(moment, lang, tz)  # noqa: E731
+    steps = []
+    if timeline.passcode_issued_at:
+        steps.append(t("access.dated.full_until", lang, date=when(timeline.full_access_until)))
+        steps.append(t("access.dated.portal_until", lang, date=when(timeline.portal_only_until)))
+        steps.append(t(f"access.card_now.{status.can_get_card_now}", lang))
+    if timeline.card_activated_at:
+        steps.append(t("access.dated.card_until", lang, date=when(timeline.card_valid_until)))
+    return steps
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def advise(request: dict[str, Any]) -> dict[str, Any]:
+    """The CLI contract. Raises InputError for bad input (the caller prints it in `lang`)."""
+    lang = request.get("lang", "en")
+    situation = request.get("situation")
+    if situation not in SITUATIONS:
+        raise InputError(
+            "access.unknown_situation", situation=str(situation)[:40], known=", ".join(SITUATIONS)
+        )
+    tz = UTC
+    now = parse_datetime(request["now"], "now", tz) if request.get("now") else datetime.now(tz)
+    answers = dict(SITUATIONS[situation])
+    if situation == "no_notifications" and request.get("phone_has_internet") is False:
+        answers["phone_internet"] = "no"
+    node = outcome_for(answers)
+    timeline = timeline_from(request.get("passcode_issued_at"), request.get("card_activated_at"), now, tz)
+    status = status_at(timeline, now)
+    steps = [step[lang] for step in node.steps]
+    if "timeline" in node.uses:
+        steps += dated_steps(timeline, status, lang, tz)
+    return {
+        "outcome": node.id,
+        "title": node.outcome[lang],
+        "steps": steps,
+        "contact_customer_service": needs_customer_service(node, status if "timeline" in node.uses else None),
+        "can_get_card_now": status.can_get_card_now,
+        "access_now": status.access,
+        "timeline": {
+            "full_access_until": _iso(timeline.full_access_until),
+            "portal_only_until": _iso(timeline.portal_only_until),
+            "card_valid_until": _iso(timeline.card_valid_until),
+        },
+        "articles": [{"title": t(f"articles.{path}", lang), "path": path} for path in node.articles],
+    }

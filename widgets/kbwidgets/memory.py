@@ -1,0 +1,178 @@
+"""How much memory to give TWS, and how: the rules of "When and how should I increase the
+memory allocation for TWS?" as pure functions.
+
+- Start at 1536 MB. Still slow, freezing or crashing at 1536: go to 1792 (then at most 2048).
+- Never recommend more than 2048 (more only adds overhead), nor more than the memory actually
+  available. A 32-bit operating system cannot go above 2048 either.
+- "Could not create the Java Virtual Machine" at start-up means the value is above the
+  available RAM, or above 2048 on a 32-bit system: lower it.
+- TWS 972 and later: Global Configuration > General > Memory Allocation. Earlier versions:
+  edit tws.vmoptions. An unknown version gets both methods.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from kbwidgets.errors import InputError
+from kbwidgets.texts import t
+from kbwidgets.units import parse_mb
+
+FIRST_STEP_MB = 1536
+SECOND_STEP_MB = 1792
+MAX_MB = 2048
+VERSION_WITH_SETTING = 972
+STEP_MB = 256  # values are offered in steps of 256 MB (1024 MB = 1 GB)
+SHIPPED_DEFAULT_MB = 768  # what tws.vmoptions comes with: -Xmx768m
+SYMPTOMS = ("slow", "freezes", "crashes", "jvm_error")
+PERFORMANCE_SYMPTOMS = {"slow", "freezes", "crashes"}
+SYSTEMS = ("windows", "macos", "linux")
+TOP_UNUSED = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGT])\w*\s+unused", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Advice:
+    recommended_mb: int
+    reason: str  # text key
+    method: str  # "global_configuration", "vmoptions" or "both"
+    warnings: list[str] = field(default_factory=list)
+
+
+def floor_step(mb: int) -> int:
+    return mb - mb % STEP_MB
+
+
+def parse_version(text: str | int | None) -> int | None:
+    """TWS version as a number: 972, "9.72" -> 972, "10.30" -> 1030, "1019" -> 1019."""
+    if text is None or text == "":
+        return None
+    if isinstance(text, bool):
+        raise InputError("memory.bad_version", text=str(text))
+    if isinstance(text, int):
+        if 100 <= text <= 99999:
+            return text
+        raise InputError("memory.bad_version", text=str(text))
+    cleaned = unicodedata.normalize("NFKC", str(text)).strip()
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})(?:\.\w+)?|(\d{3,5})", cleaned)
+    if not match:
+        raise InputError("memory.bad_version", text=cleaned[:20])
+    if match.group(3):
+        return int(match.group(3))
+    return int(match.group(1)) * 100 + int(match.group(2))
+
+
+def unused_from_top(text: str) -> int:
+    """The "unused" figure of macOS `top -l 1 | grep PhysMem`, in MB."""
+    match = TOP_UNUSED.search(text or "")
+    if not match:
+        raise InputError("memory.top_unreadable")
+    return parse_mb(match.group(1) + match.group(2))
+
+
+def read_available(text: str) -> int:
+    """Available memory as typed ("3.5 GB", "3584") or pasted from `top` (PhysMem: ...)."""
+    return (
+        unused_from_top(text)
+        if "unused" in (text or "").lower() or "physmem" in (text or "").lower()
+        else parse_mb(text)
+    )
+
+
+def method_for(version: int | None) -> str:
+    if version is None:
+        return "both"
+    return "global_configuration" if version >= VERSION_WITH_SETTING else "vmoptions"
+
+
+def recommend(
+    version: int | None, bits: int, available_mb: int | None, current_mb: int | None, symptoms: set[str]
+) -> Advice:
+    warnings: list[str] = []
+    still_struggling = bool(symptoms & PERFORMANCE_SYMPTOMS) and current_mb is not None
+    if still_struggling and current_mb >= SECOND_STEP_MB:
+        target, reason = MAX_MB, "memory.reason.third_step"
+    elif still_struggling and current_mb >= FIRST_STEP_MB:
+        target, reason = SECOND_STEP_MB, "memory.reason.second_step"
+    else:
+        target, reason = FIRST_STEP_MB, "memory.reason.first_step"
+    if "jvm_error" in symptoms:
+        warnings.append("jvm_error")
+        # The JVM refuses a value above the free RAM, or above 2048 on 32-bit: step below the
+        # value that failed, if we know it.
+        if current_mb is not None and target >= current_mb:
+            target, reason = max(floor_step(current_mb - 1), STEP_MB), "memory.reason.lower_after_jvm_error"
+    if bits == 32 and target > MAX_MB:
+        target = MAX_MB
+    if bits == 32:
+        warnings.append("os_32_bit")
+    if available_mb is not None and available_mb < target:
+        # Not covered by the article: less free memory than the recommendation. We never
+        # recommend more than is free (it would not start), and say why, and when the free
+        # memory is below what TWS ships with, we ask the reader to free memory first.
+        target, reason = max(floor_step(available_mb), STEP_MB), "memory.reason.limited_by_available"
+        warnings.append("below_shipped_default" if target < SHIPPED_DEFAULT_MB else "limited_by_available")
+    if current_mb is not None and current_mb > MAX_MB:
+        warnings.append("current_above_max")
+    if version is None:
+        warnings.append("version_unknown")
+    return Advice(target, reason, method_for(version), warnings)
+
+
+def _symptoms(raw: Any) -> set[str]:
+    if raw is None:
+        return set()
+    if not isinstance(raw, list) or not all(isinstance(s, str) and s in SYMPTOMS for s in raw):
+        raise InputError("memory.bad_symptoms", known=", ".join(SYMPTOMS))
+    return set(raw)
+
+
+def _whole_mb(value: Any, field_name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1024 * 1024 * 1024:
+        raise InputError("memory.bad_number", field=field_name)
+    return value
+
+
+def steps(method: str, system: str, mb: int, lang: str) -> list[str]:
+    """Numbered steps for this method, operating system and value, in `lang`."""
+    out: list[str] = []
+    if method in ("global_configuration", "both"):
+        if method == "both":
+            out.append(t("memory.steps.if_972_or_later", lang))
+        out += [t(f"memory.steps.global.{n}", lang, mb=mb) for n in range(1, 6)]
+    if method in ("vmoptions", "both"):
+        if method == "both":
+            out.append(t("memory.steps.if_before_972", lang))
+        key = system if system in ("windows", "macos") else "other"
+        out += [t(f"memory.steps.vmoptions_{key}.{n}", lang, mb=mb) for n in range(1, 6)]
+    return out
+
+
+def advise(request: dict[str, Any]) -> dict[str, Any]:
+    """The CLI contract of `python -m kbwidgets memory`."""
+    lang = request.get("lang", "en")
+    system = request.get("os")
+    if system not in SYSTEMS:
+        raise InputError("memory.bad_os", known=", ".join(SYSTEMS))
+    bits = request.get("os_bits", 64)
+    if bits not in (32, 64):
+        raise InputError("memory.bad_bits")
+    advice = recommend(
+        parse_version(request.get("tws_version")),
+        bits,
+        _whole_mb(request.get("available_mb"), "available_mb"),
+        _whole_mb(request.get("current_mb"), "current_mb"),
+        _symptoms(request.get("symptoms")),
+    )
+    return {
+        "recommended_mb": advice.recommended_mb,
+        "reason": t(advice.reason, lang, mb=advice.recommended_mb),
+        "method": advice.method,
+        "warnings": advice.warnings,
+        "warning_texts": [t(f"memory.warning.{w}", lang) for w in advice.warnings],
+        "steps": steps(advice.method, system, advice.recommended_mb, lang),
+    }

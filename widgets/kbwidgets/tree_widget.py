@@ -1,0 +1,293 @@
+"""One widget engine for every decision tree: one question at a time, back, restart, change.
+
+The reader's answers are kept as {question id: option id}. Changing an earlier answer keeps
+the later ones: they apply again wherever the new path meets the same questions. Only the
+answers on the current path go into the address, so a copied link reproduces exactly what the
+reader sees. Subclasses name their tree and may add to an outcome (`outcome_extra`), the
+state (`extra_state`) and the summary (`summary_extra`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from kbwidgets.texts import t
+from kbwidgets.tree import Node, Tree, Walk, load, walk
+from kbwidgets.view import Node as ViewNode
+from kbwidgets.view import h
+from kbwidgets.widget import Env, Widget
+
+
+def article_link(path: str, lang: str, env: Env) -> ViewNode:
+    """A link to one of our articles, in the page's language, titled from ui.toml."""
+    return h("a", {"href": env.base + path}, t(f"articles.{path}", lang))
+
+
+def tree_overview(tree: Tree, lang: str, env: Env, node_id: str | None = None, seen: tuple = ()) -> ViewNode:
+    """The whole tree as a nested list: every question, every answer, every outcome's steps."""
+    node = tree.node(node_id or tree.start)
+    if node.is_outcome:
+        return h(
+            "div",
+            {"class": "kbw-overview-outcome"},
+            h("strong", {}, node.outcome[lang]),
+            h("ol", {}, *(h("li", {}, step[lang]) for step in node.steps)),
+            h(
+                "p",
+                {},
+                t("tree.read_more", lang),
+                " ",
+                *_joined(article_link(a, lang, env) for a in node.articles),
+            )
+            if node.articles
+            else None,
+        )
+    return h(
+        "div",
+        {"class": "kbw-overview-question"},
+        h("p", {}, h("strong", {}, node.question[lang])),
+        h(
+            "ul",
+            {},
+            *(
+                h(
+                    "li",
+                    {},
+                    h("em", {}, option.label[lang]),
+                    " → ",
+                    tree_overview(tree, lang, env, option.next, seen),
+                )
+                for option in node.options
+            ),
+        ),
+    )
+
+
+def _joined(items: Any, separator: str = " · ") -> list:
+    out: list = []
+    for item in items:
+        if out:
+            out.append(separator)
+        out.append(item)
+    return out
+
+
+class TreeWidget(Widget):
+    tree_name: ClassVar[str] = ""
+
+    @property
+    def tree(self) -> Tree:
+        return load(self.tree_name)
+
+    # --- state ---------------------------------------------------------------------------
+
+    def initial_state(self) -> dict[str, Any]:
+        # `pending`: a choice made but not yet confirmed with Next, so that a redraw keeps it.
+        return {"answers": {}, "editing": None, "error": None, "pending": None}
+
+    def current(self, state: dict[str, Any]) -> Walk:
+        return walk(self.tree, dict(state.get("answers") or {}), stop_at=state.get("editing"))
+
+    def update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
+        answers = dict(state.get("answers") or {})
+        state = {**state, "answers": answers, "error": None}
+        action = event.get("action")
+        position = self.current(state)
+        if event.get("type") == "change" and event.get("name") == "choice":
+            return {**state, "pending": (event.get("values") or {}).get("choice")}
+        state["pending"] = None
+        if action == "answer":
+            choice = (event.get("values") or {}).get("choice", "")
+            node = position.current
+            if node.is_outcome:
+                return state
+            if choice not in {option.id for option in node.options}:
+                return {**state, "error": "tree.choose_one"}
+            answers[node.id] = choice
+            return {**state, "editing": None}
+        if action == "back":
+            if state.get("editing"):
+                return {**state, "editing": None}
+            if position.steps:
+                answers.pop(position.steps[-1].node.id, None)
+            return state
+        if action == "restart":
+            return self.initial_state()
+        if action == "change" and event.get("value") in position.answers:
+            return {**state, "editing": event["value"]}
+        return self.extra_update(state, event, env)
+
+    def extra_update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
+        return state
+
+    def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:
+        return self.current({**state, "editing": None}).answers
+
+    def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
+        answers = {node_id: query[node_id][:40] for node_id in self.tree.nodes if node_id in query}
+        return {**self.initial_state(), "answers": walk(self.tree, answers).answers}
+
+    def announce(self, state: dict[str, Any], lang: str) -> str | None:
+        node = self.current(state).current
+        return node.outcome[lang] if node.is_outcome else node.question[lang]
+
+    # --- views ---------------------------------------------------------------------------
+
+    def fallback(self, lang: str, env: Env) -> ViewNode:
+        return h(
+            "div",
+            {"class": "kbw-overview"},
+            h("p", {}, t("tree.overview_intro", lang)),
+            tree_overview(self.tree, lang, env),
+        )
+
+    def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
+        position = self.current(state)
+        node = position.current
+        return h(
+            "div",
+            {"class": "kbw-tree"},
+            self._path_view(position, lang, env),
+            self._outcome_view(state, position, lang, env)
+            if node.is_outcome
+            else self._question_view(state, node, lang, env),
+        )
+
+    def _path_view(self, position: Walk, lang: str, env: Env) -> ViewNode | None:
+        if not position.steps:
+            return None
+        return h(
+            "ol",
+            {"class": "kbw-path", "aria-label": t("tree.your_answers", lang)},
+            *(
+                h(
+                    "li",
+                    {},
+                    h("span", {"class": "kbw-path-question"}, step.node.question[lang]),
+                    " ",
+                    h("strong", {}, step.option.label[lang]),
+                    " ",
+                    h(
+                        "button",
+                        {
+                            "type": "button",
+                            "class": "kbw-link-button",
+                            "data-action": "change",
+                            "value": step.node.id,
+                            "aria-label": t("tree.change_label", lang, question=step.node.question[lang]),
+                        },
+                        t("tree.change", lang),
+                    ),
+                )
+                for step in position.steps
+            ),
+        )
+
+    def _buttons(self, lang: str, env: Env, *, submit: bool, back: bool) -> ViewNode:
+        return h(
+            "div",
+            {"class": "kbw-actions"},
+            h(
+                "button",
+                {"type": "submit", "class": "md-button md-button--primary", "id": env.id("next")},
+                t("tree.next", lang),
+            )
+            if submit
+            else None,
+            h(
+                "button",
+                {"type": "button", "class": "md-button", "data-action": "back", "id": env.id("back")},
+                t("tree.back", lang),
+            )
+            if back
+            else None,
+            h(
+                "button",
+                {"type": "button", "class": "md-button", "data-action": "restart", "id": env.id("restart")},
+                t("tree.restart", lang),
+            ),
+        )
+
+    def _question_view(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> ViewNode:
+        chosen = state.get("pending") or (state.get("answers") or {}).get(node.id)
+        legend_id = env.id("question")
+        return h(
+            "form",
+            {"class": "kbw-question", "data-action": "answer"},
+            h(
+                "fieldset",
+                {"aria-describedby": env.id("help") if node.help else None},
+                h("legend", {"id": legend_id}, node.question[lang]),
+                h("p", {"class": "kbw-help", "id": env.id("help")}, node.help[lang]) if node.help else None,
+                *(
+                    h(
+                        "div",
+                        {"class": "kbw-choice"},
+                        h(
+                            "input",
+                            {
+                                "type": "radio",
+                                "name": "choice",
+                                "value": option.id,
+                                "id": env.id(f"choice-{option.id}"),
+                                "checked": option.id == chosen,
+                            },
+                        ),
+                        h("label", {"for": env.id(f"choice-{option.id}")}, option.label[lang]),
+                    )
+                    for option in node.options
+                ),
+            ),
+            h("p", {"class": "kbw-error", "role": "alert"}, t(state["error"], lang))
+            if state.get("error")
+            else None,
+            self._buttons(lang, env, submit=True, back=bool(state.get("answers"))),
+        )
+
+    def _outcome_view(self, state: dict[str, Any], position: Walk, lang: str, env: Env) -> ViewNode:
+        node = position.current
+        summary_id = env.id("summary")
+        return h(
+            "form",
+            {"class": "kbw-outcome", "data-action": "update"},
+            h("h3", {"class": "kbw-outcome-title"}, node.outcome[lang]),
+            h("ol", {"class": "kbw-steps"}, *(h("li", {}, step[lang]) for step in node.steps)),
+            self.outcome_extra(state, node, lang, env),
+            h(
+                "p",
+                {"class": "kbw-read-more"},
+                t("tree.read_more", lang),
+                " ",
+                *_joined(article_link(a, lang, env) for a in node.articles),
+            )
+            if node.articles
+            else None,
+            h(
+                "details",
+                {"class": "kbw-summary"},
+                h("summary", {}, t("tree.summary_heading", lang)),
+                h("pre", {"id": summary_id}, self.summary(state, position, lang, env)),
+                h(
+                    "button",
+                    {"type": "button", "class": "md-button", "data-copy": summary_id},
+                    t("tree.copy_summary", lang),
+                ),
+            ),
+            self._buttons(lang, env, submit=False, back=True),
+        )
+
+    def outcome_extra(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> ViewNode | None:
+        return None
+
+    def summary(self, state: dict[str, Any], position: Walk, lang: str, env: Env) -> str:
+        """Plain text of the path and the outcome, for a message to support or a colleague."""
+        node = position.current
+        lines = [self.tree.title[lang], ""]
+        lines += [f"- {step.node.question[lang]} {step.option.label[lang]}" for step in position.steps]
+        lines += ["", f"{t('tree.outcome', lang)}: {node.outcome[lang]}"]
+        lines += [f"{number}. {step[lang]}" for number, step in enumerate(node.steps, start=1)]
+        lines += self.summary_extra(state, node, lang, env)
+        return "\n".join(lines)
+
+    def summary_extra(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> list[str]:
+        return []
