@@ -69,6 +69,8 @@ def find_embeds(markdown: str, source: str) -> tuple[str, list[str]]:
 def container_html(name: str, index: int, lang: str, runtime_url: str, base: str = "") -> str:
     widget = registry()[name]
     env = Env(instance=f"kbw{index + 1}", base=base)
+    if not widget.interactive:
+        return f'<div class="kbw-static-only">{to_html(widget.fallback(lang, env))}</div>'
     texts = {key: t(f"runtime.{key}", lang) for key in RUNTIME_TEXTS}
     attrs = {
         "class": "kbw",

@@ -72,6 +72,7 @@ class Tree:
     nodes: dict[str, Node]
     title: Text
     source: str = ""
+    intro: Text | None = None  # shown above the first question and in the static version
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
@@ -134,7 +135,8 @@ def parse(source_text: str, name: str, source: str = "") -> Tree:
     start = data.get("start")
     if not isinstance(start, str):
         raise TreeError(f'{label}:1: `start = "<node id>"` is missing')
-    tree = Tree(name, start, nodes, _text(data.get("title"), f"{label}:1: title"), source)
+    intro = _text(data["intro"], f"{label}:1: intro") if "intro" in data else None
+    tree = Tree(name, start, nodes, _text(data.get("title"), f"{label}:1: title"), source, intro)
     validate(tree, source_text)
     return tree
 

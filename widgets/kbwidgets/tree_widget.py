@@ -137,6 +137,7 @@ class TreeWidget(Widget):
         return h(
             "div",
             {"class": "kbw-overview"},
+            h("p", {}, self.tree.intro[lang]) if self.tree.intro else None,
             h("p", {}, t("tree.overview_intro", lang)),
             tree_overview(self.tree, lang, env),
         )
@@ -147,6 +148,9 @@ class TreeWidget(Widget):
         return h(
             "div",
             {"class": "kbw-tree"},
+            h("p", {"class": "kbw-intro"}, self.tree.intro[lang])
+            if self.tree.intro and not position.steps
+            else None,
             self._path_view(position, lang, env),
             self._outcome_view(state, position, lang, env)
             if node.is_outcome

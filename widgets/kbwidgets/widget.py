@@ -45,6 +45,7 @@ class Widget:
 
     name: ClassVar[str] = ""
     max_upload_bytes: ClassVar[int] = 0  # >0 when the widget accepts files
+    interactive: ClassVar[bool] = True  # False: only the build-time view, no live version
 
     def fallback(self, lang: str, env: Env) -> Node:
         raise NotImplementedError

@@ -10,4 +10,7 @@ MODULES: dict[str, str] = {
     "memory-units": "kbwidgets.widgets.memory_units",
     "access-assistant": "kbwidgets.widgets.access_assistant",
     "tws-memory": "kbwidgets.widgets.tws_memory",
+    "connectivity-troubleshooter": "kbwidgets.widgets.troubleshooters",
+    "settings-download-troubleshooter": "kbwidgets.widgets.troubleshooters",
+    "tree-overview": "kbwidgets.widgets.tree_overview",
 }
