@@ -20,6 +20,7 @@ help:
 	@echo "make build   build the site into site/ (mkdocs build --strict, offline)"
 	@echo "make preview serve the built site/ exactly as it will be deployed (no reload)"
 	@echo "make bench   print widget start-up and transfer figures (not a test)"
+	@echo "make audit   Lighthouse scores of the served site, both languages (a report, not a test)"
 
 # --- setup -------------------------------------------------------------------------------------
 
@@ -70,6 +71,13 @@ browser: setup chromium
 
 bench: setup chromium
 	$(PY) tools/bench_widgets.py
+
+tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json
+	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
+	@touch $@
+
+audit: setup chromium tools/audit/node_modules/.installed
+	$(PY) tools/audit.py
 
 # --- maintenance -------------------------------------------------------------------------------
 

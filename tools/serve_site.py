@@ -1,14 +1,18 @@
-"""Serve a built site over http on 127.0.0.1, with the MIME types Pyodide needs.
+"""Serve a built site over http on 127.0.0.1, as a production web server would.
 
 `file://` cannot load WebAssembly, so the built site is always served over http: by the test
-fixtures (in a thread, on a free port) and by `make preview`. `.wasm` must be `application/wasm`
-or Pyodide's streaming compile fails.
+fixtures (in a thread, on a free port), by `make preview` and by the audits. Like a real host it
+sends `.wasm` as `application/wasm` (or Pyodide's streaming compile fails), gzips text and
+WebAssembly for browsers that accept it, and answers missing pages with the 404 page of their
+language.
 """
 
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
+import gzip
 import http.server
 import threading
 from pathlib import Path
@@ -27,6 +31,10 @@ MIME_TYPES = {
 }
 
 
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".whl"}
+_gzip_cache: dict[tuple[str, float], bytes] = {}
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -35,6 +43,29 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):  # noqa: ANN201 - stdlib signature
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()) or self.path.endswith("/.."):
+            return super().send_head()
+        if not self.path.split("?")[0].endswith("/") and Path(self.translate_path(self.path)).is_dir():
+            return super().send_head()  # the redirect to the trailing slash
+        stat = path.stat()
+        key = (str(path), stat.st_mtime)
+        if key not in _gzip_cache:
+            _gzip_cache[key] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = _gzip_cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _BytesFile(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Serve the site's own 404 page (in the language of the path) like a real host would.
@@ -51,6 +82,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                     self.wfile.write(body)
                 return
         super().send_error(code, message, explain)
+
+
+class _BytesFile:
+    """What SimpleHTTPRequestHandler expects back from send_head: something to copy and close."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def read(self, size: int = -1) -> bytes:
+        body, self.body = self.body, b""
+        return body
+
+    def close(self) -> None:
+        pass
 
 
 class QuietServer(http.server.ThreadingHTTPServer):

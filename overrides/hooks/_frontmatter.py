@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -52,5 +53,11 @@ def parse(text: str) -> Document:
     return Document(meta, body, raw, body_line)
 
 
-def read(path: str | Path) -> Document:
+@cache
+def _read_cached(path: str, mtime_ns: int) -> Document:
     return parse(Path(path).read_text(encoding="utf-8"))
+
+
+def read(path: str | Path) -> Document:
+    """The parsed file; several hooks ask for the same files, so each version is read once."""
+    return _read_cached(str(path), Path(path).stat().st_mtime_ns)

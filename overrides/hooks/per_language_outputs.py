@@ -64,7 +64,7 @@ def sitemap_xml(pages: list[Page], lang: str, site_url: str) -> str:
         if not _listed(page, lang):
             continue
         twins = getattr(page.file, "alternates", {}) or {}
-        lastmod = page.meta.get("last_reviewed")
+        lastmod = page.meta.get("kb_updated") or page.meta.get("last_reviewed")
         row = ["  <url>", f"    <loc>{escape(site_url + url_path(page.file))}</loc>"]
         if lastmod:
             row.append(f"    <lastmod>{escape(str(lastmod))}</lastmod>")

@@ -118,3 +118,14 @@ def test_python_starts_once_per_tab_across_instant_navigation(page: Page, site_u
     _convert(page, "768")
     expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("0.75 GB = 768 MB")
     assert len(wasm_requests) == 1
+
+
+def test_without_javascript_no_dead_controls_are_shown(browser, site_url: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + EN_PAGE)
+    for widget in page.locator(".kbw").all():
+        expect(widget.locator(".kbw-static")).to_be_visible()
+        expect(widget.locator(".kbw-bar")).to_be_hidden()  # its start button needs JavaScript
+        expect(widget.locator(".kbw-live")).to_be_hidden()
+    context.close()

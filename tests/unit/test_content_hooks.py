@@ -119,3 +119,33 @@ def test_broken_yaml_reports_its_line():
 
 def test_writer_pages_are_not_held_to_article_rules():
     assert _problems("---\ntitle: Guide\npublic: false\n---\n") == []
+
+
+# --- last updated ---------------------------------------------------------------------------------
+
+
+def test_without_git_the_update_date_comes_from_front_matter(tmp_path):
+    import last_updated
+
+    assert last_updated.git_dates(tmp_path) == {}  # a tarball build: not a repository
+    last_updated._commit_dates.clear()
+    assert last_updated.updated_on("tws/x.md", {"last_reviewed": dt.date(2026, 5, 1)}) == dt.date(2026, 5, 1)
+    last_updated._commit_dates["tws/x.md"] = dt.date(2026, 6, 2)
+    assert last_updated.updated_on("tws/x.md", {"last_reviewed": dt.date(2026, 5, 1)}) == dt.date(2026, 6, 2)
+    assert last_updated.format_day(dt.date(2026, 6, 2), "zh") == "2026年6月2日"
+    last_updated._commit_dates.clear()
+
+
+def test_related_articles_share_the_most_tags_first():
+    from related_articles import related
+
+    articles = [
+        ("a/", "A", frozenset({"tws", "memory"})),
+        ("b/", "B", frozenset({"tws"})),
+        ("c/", "C", frozenset({"login"})),
+        ("self/", "Self", frozenset({"tws", "memory"})),
+    ]
+    assert related("self/", frozenset({"tws", "memory"}), articles) == [
+        {"url": "a/", "title": "A"},
+        {"url": "b/", "title": "B"},
+    ]

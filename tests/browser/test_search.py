@@ -1,0 +1,58 @@
+"""Search in each language: Chinese is segmented and typed as Chinese readers type it, and
+results stay in the reader's language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _search(page: Page, term: str) -> list[tuple[str, str]]:
+    """Type `term` the way a reader does (for Chinese, text arrives without key presses, as
+    from an input method) and return the (title, href) of each result."""
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("")
+    page.keyboard.insert_text(term) if HAN.search(term) else page.locator(
+        ".md-search__input"
+    ).press_sequentially(term)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d"), timeout=15_000)
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    return [
+        (
+            link.locator("h1, h2").first.inner_text().replace("\u200b", ""),
+            link.get_attribute("href").split("?")[0],
+        )
+        for link in links.all()
+    ]
+
+
+def test_memory_in_chinese_finds_the_tws_memory_article(page: Page, site_url: str):
+    page.goto(site_url + "zh/")
+    results = _search(page, "内存")
+    assert results[0][1].endswith("/zh/tws/memory-allocation/")
+    assert results[0][0] == "增加 TWS 的内存分配"
+
+
+def test_temporary_passcode_in_chinese_finds_the_passcode_material(page: Page, site_url: str):
+    page.goto(site_url + "zh/")
+    results = _search(page, "临时密码")
+    assert any(href.endswith("/zh/secure-login/system-access-help/") for _, href in results)
+    assert all("/zh/" in href for _, href in results)
+
+
+def test_passcode_on_the_english_site_returns_no_chinese_page(page: Page, site_url: str):
+    page.goto(site_url)
+    results = _search(page, "passcode")
+    assert results
+    assert not any("/zh/" in href or HAN.search(title) for title, href in results)
+
+
+@pytest.mark.parametrize(("home", "article"), [("", "tws/connectivity/"), ("zh/", "zh/tws/connectivity/")])
+def test_port_4001_finds_the_connectivity_article_in_both_languages(page: Page, site_url: str, home, article):
+    page.goto(site_url + home)
+    results = _search(page, "4001")
+    assert [href for _, href in results] == [site_url + article]

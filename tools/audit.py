@@ -1,0 +1,119 @@
+"""Lighthouse report (`make audit`): scores and failing audits, a report rather than a test.
+
+Builds the site, serves it as a production host would (gzip, MIME types) on 127.0.0.1 and runs
+Lighthouse 13 (mobile preset, Debian's Chromium) on the home page, a plain article and an
+article with widgets, in both languages. Scores under simulated throttling move with the load
+of the machine, so each page is run several times and the median run is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from serve_site import SiteServer
+from site_build import build_site, free_port
+
+LIGHTHOUSE = Path(__file__).resolve().parent / "audit" / "node_modules" / ".bin" / "lighthouse"
+PAGES = {
+    "home": "",
+    "plain article": "reports/login-report/",
+    "article with widgets": "tws/memory-allocation/",
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-background-networking --disable-component-update"
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    env = dict(os.environ, CHROME_PATH=os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
+    return json.loads(out.read_text("utf-8"))
+
+
+def scores(report: dict) -> dict[str, int]:
+    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
+def failing(report: dict) -> list[str]:
+    out = []
+    for name in CATEGORIES:
+        for ref in report["categories"][name]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                out.append(
+                    f"{name}: {ref['id']} ({audit['score']:.2f}) {audit.get('displayValue', '')}".rstrip()
+                )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        print(f"building the site for http://127.0.0.1:{port}/ ...", flush=True)
+        proc = build_site(site, port)
+        if proc.returncode:
+            print(proc.stdout + proc.stderr)
+            return 1
+        rows = []
+        with SiteServer(site, port=port) as server:
+            for lang, prefix in (("en", ""), ("zh", "zh/")):
+                for label, path in PAGES.items():
+                    url = server.url + prefix + path
+                    runs = [lighthouse(url, Path(tmp) / f"run{i}.json") for i in range(args.runs)]
+                    runs.sort(key=lambda r: sum(scores(r).values()))
+                    median = runs[len(runs) // 2]
+                    rows.append(
+                        (
+                            lang,
+                            label,
+                            scores(median),
+                            [scores(r)["performance"] for r in runs],
+                            failing(median),
+                        )
+                    )
+                    print(f"  {lang} {label}: {scores(median)}", flush=True)
+    print(f"\nLighthouse 13, mobile preset, median of {args.runs} runs per page")
+    print(f"{'page':28} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   performance in each run")
+    for lang, label, score, perf_runs, fails in rows:
+        print(
+            f"{lang + ' ' + label:28} {score['performance']:5} {score['accessibility']:5} "
+            f"{score['best-practices']:5} {score['seo']:5}   {perf_runs}"
+        )
+        for fail in fails:
+            print(f"{'':30}- {fail}")
+    worst = min(min(score.values()) for _, _, score, _, _ in rows)
+    print(
+        f"\nlowest score: {worst} (median performance across pages: "
+        f"{statistics.median(s['performance'] for _, _, s, _, _ in rows)})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
