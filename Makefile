@@ -19,6 +19,8 @@ help:
 	@echo "make test    set up, then run lint, unit, build and real-browser tests"
 	@echo "make build   build the site into site/ (mkdocs build --strict, offline)"
 	@echo "make preview serve the built site/ exactly as it will be deployed (no reload)"
+	@echo "make new ARTICLE=tws/my-article   scaffold an article in both languages"
+	@echo "make translations  list missing and outdated translations"
 	@echo "make bench   print widget start-up and transfer figures (not a test)"
 	@echo "make audit   Lighthouse scores of the served site, both languages (a report, not a test)"
 
@@ -59,6 +61,7 @@ lint: setup
 check: lint
 
 test: setup chromium check
+	$(PY) tools/translation_status.py
 	$(BIN)/pytest
 
 unit: setup
@@ -66,6 +69,15 @@ unit: setup
 
 browser: setup chromium
 	$(BIN)/pytest -m browser
+
+# --- writers -------------------------------------------------------------------------------------
+
+new: setup
+	@test -n "$(ARTICLE)" || { echo "usage: make new ARTICLE=category/slug   (e.g. ARTICLE=tws/order-presets)"; exit 2; }
+	$(PY) tools/new_article.py $(ARTICLE)
+
+translations: setup
+	$(PY) tools/translation_status.py
 
 # --- benchmarks (figures, not tests) -------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from kbwidgets import texts, tree
 from kbwidgets.texts import t
 from kbwidgets.view import to_html
 from kbwidgets.widget import Env, registry
@@ -100,6 +101,19 @@ def language_base(page_url: str, language_link: str) -> str:
     """The relative URL prefix from a page to its language's home: "", "../", "../../"..."""
     base = get_relative_url(language_link or ".", page_url or ".")
     return "" if base in (".", "./") else base.rstrip("/").removesuffix("/.") + "/"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load (again, under `mkdocs serve`) and check every text and tree before any page."""
+    texts.ui_texts.cache_clear()
+    tree.load.cache_clear()
+    try:
+        texts.ui_texts()
+        for name in tree.tree_names():
+            tree.load(name)
+    except (tree.TreeError, texts.TextError) as error:
+        raise PluginError(f"widget data needs fixing: {error}") from None
+    return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -29,8 +29,9 @@ def test_meta_description_is_the_articles_summary_in_each_language(built_site):
 
 
 def test_no_writer_shorthand_reaches_a_reader(built_site):
+    code = re.compile(r"<(pre|code)\b.*?</\1>", re.S)  # the writer's guide shows the syntax
     for html_file in built_site.root.rglob("*.html"):
-        html = html_file.read_text("utf-8")
+        html = code.sub("", html_file.read_text("utf-8"))
         assert 'href="link:' not in html, html_file
         assert "[[widget" not in html, html_file
 
