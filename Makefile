@@ -47,7 +47,7 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 serve: setup
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	$(BIN)/mkdocs serve --no-strict --dirty --dev-addr $(HOST):$(PORT)
 
 preview: build
 	$(PY) tools/serve_site.py site --host $(HOST) --port $(PORT)
@@ -83,6 +83,9 @@ translations: setup
 
 bench: setup chromium
 	$(PY) tools/bench_widgets.py
+
+bench-build: setup
+	$(PY) tools/bench_build.py
 
 tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json
 	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error

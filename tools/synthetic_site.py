@@ -29,7 +29,7 @@ site_url: http://127.0.0.1:8000/
 theme:
   name: material
   font: false
-  features: [navigation.instant, navigation.sections, navigation.indexes, navigation.prune]
+  features: [navigation.instant, navigation.indexes, navigation.prune]
 markdown_extensions: [admonition, attr_list, md_in_html, tables, toc, pymdownx.superfences, pymdownx.keys]
 plugins:
   - search
@@ -81,9 +81,10 @@ def generate(dest: Path, articles: int, seed: int = 1) -> Path:
     for name in ("mkdocs.yml", "overrides", "docs"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
-    (dest / "widgets").symlink_to(ROOT / "widgets")  # watched by mkdocs.yml
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    (dest / "tools").symlink_to(ROOT / "tools")
+    # The widget runtime hook builds from the repository it sits in: point it at ours.
+    for name in ("widgets", "node_modules", "tools", "pyproject.toml", ".cache"):
+        if (ROOT / name).exists():
+            (dest / name).symlink_to(ROOT / name)
     rng = random.Random(seed)
     for category in range(CATEGORIES):
         folder = dest / "docs" / f"cat{category:02d}"

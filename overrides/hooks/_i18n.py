@@ -21,6 +21,11 @@ class Language:
     default: bool
 
 
+def plugin(config: MkDocsConfig):
+    """static-i18n's plugin instance."""
+    return _plugin(config)
+
+
 def _plugin(config: MkDocsConfig):
     plugin = config.plugins.get("i18n")
     if plugin is None:

@@ -36,10 +36,11 @@ class RuntimeBuild:
     manifest: dict
 
 
-def tree_hash(paths: list[Path], extra: str = "") -> str:
+def tree_hash(paths: list[Path], extra: str = "", root: Path | None = None) -> str:
+    """A hash of the files' names (relative to `root`, or bare) and contents."""
     digest = hashlib.sha256(extra.encode())
     for path in sorted(paths):
-        digest.update(path.as_posix().encode())
+        digest.update((path.relative_to(root) if root else Path(path.name)).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -52,7 +53,7 @@ def source_files(root: Path) -> list[Path]:
 
 def build_wheel(root: Path, cache: Path, log: object) -> Path:
     """The kbwidgets wheel for the current sources (cached by their hash)."""
-    out = cache / f"wheel-{tree_hash(source_files(root))}"
+    out = cache / f"wheel-{tree_hash(source_files(root), root=root)}"
     wheels = sorted(out.glob(f"{PACKAGE}-*.whl"))
     if wheels:
         return wheels[0]

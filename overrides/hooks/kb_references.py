@@ -19,7 +19,7 @@ import re
 from html import escape
 
 import _frontmatter
-from _i18n import all_languages_built, url_path
+from _i18n import current_language, url_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -95,15 +95,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-# After static-i18n has built the other languages inside the default language's build.
-@event_priority(-150)
+# Before static-i18n starts the next language inside this build (priority -100).
+@event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not all_languages_built(config) or not _unresolved:
+    if not _unresolved:
         return
     ids = sorted(_unresolved, key=lambda kb: int(kb[2:]))
     log.info(
-        "KB references with no article of ours (%d): %s. They stay plain text; set "
+        "KB references with no article of ours in the '%s' pages (%d): %s. They stay plain text; set "
         "extra.kb_url_template to link them, or add `kb: [KBnnn]` to the article that covers one.",
+        current_language(config),
         len(ids),
         ", ".join(ids),
     )

@@ -16,35 +16,56 @@ every build's post-build step and leaves:
 - `robots.txt`, pointing at both sitemaps.
 
 Pages written for writers only (`public: false` in front matter) and English stand-ins for
-untranslated pages are left out of the sitemaps.
+untranslated pages are left out of the sitemaps. The sitemap lists the language's files, not
+the pages rendered in this build, so a dirty rebuild under `mkdocs serve` (which renders only
+the changed page) still lists them all.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+import _frontmatter
+import _updated
 from _i18n import current_language, languages, url_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 SEARCH_INDEX = "search/search_index.json"
 
-_pages: dict[str, list[Page]] = {}
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str  # relative to the site root
+    lastmod: str | None
+    alternates: dict[str, str]  # language -> URL of the translated twin (this page included)
+
+
+_entries: dict[str, list[SitemapEntry]] = {}
 _not_found_pages: dict[str, str] = {}
 
 
+# After static-i18n has picked this language's files (priority -100).
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _pages[current_language(config)] = []
+    lang = current_language(config)
+    entries = []
+    for file in files.documentation_pages():
+        meta = _frontmatter.read(file.abs_src_path).meta
+        if meta.get("public", True) is False or getattr(file, "locale", lang) != lang:
+            continue  # writers' pages and English stand-ins on the Chinese site
+        twins = getattr(file, "alternates", {}) or {}
+        alternates = {
+            code: url_path(twin) for code, twin in twins.items() if getattr(twin, "locale", code) == code
+        }
+        lastmod = meta.get("last_reviewed")
+        entries.append(SitemapEntry(url_path(file), str(lastmod) if lastmod else None, alternates))
+    _entries[lang] = entries
     return files
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _pages.setdefault(current_language(config), []).append(page)
-    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -53,26 +74,17 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return output_content
 
 
-def _listed(page: Page, lang: str) -> bool:
-    return page.meta.get("public", True) is not False and getattr(page.file, "locale", lang) == lang
-
-
-def sitemap_xml(pages: list[Page], lang: str, site_url: str) -> str:
-    """An alternate-aware sitemap of `pages`, the pages of the `lang` build."""
+def sitemap_xml(entries: list[SitemapEntry], site_url: str, updated: dict[str, str] | None = None) -> str:
+    """An alternate-aware sitemap; `updated` maps a URL to a later date than its front matter's."""
     rows = []
-    for page in sorted(pages, key=lambda p: url_path(p.file)):
-        if not _listed(page, lang):
-            continue
-        twins = getattr(page.file, "alternates", {}) or {}
-        lastmod = page.meta.get("kb_updated") or page.meta.get("last_reviewed")
-        row = ["  <url>", f"    <loc>{escape(site_url + url_path(page.file))}</loc>"]
+    for entry in sorted(entries, key=lambda e: e.url):
+        lastmod = (updated or {}).get(entry.url) or entry.lastmod
+        row = ["  <url>", f"    <loc>{escape(site_url + entry.url)}</loc>"]
         if lastmod:
-            row.append(f"    <lastmod>{escape(str(lastmod))}</lastmod>")
+            row.append(f"    <lastmod>{escape(lastmod)}</lastmod>")
         row += [
-            f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} '
-            f"href={quoteattr(site_url + url_path(twin))}/>"
-            for code, twin in sorted(twins.items())
-            if getattr(twin, "locale", code) == code
+            f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(site_url + url)}/>'
+            for code, url in sorted(entry.alternates.items())
         ]
         rows.append("\n".join([*row, "  </url>"]))
     return (
@@ -117,8 +129,9 @@ def on_post_build(config: MkDocsConfig) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
-    for code, pages in _pages.items():
-        (site / links[code] / "sitemap.xml").write_text(sitemap_xml(pages, code, site_url), "utf-8")
+    for code, entries in _entries.items():
+        sitemap = sitemap_xml(entries, site_url, _updated.page_dates)
+        (site / links[code] / "sitemap.xml").write_text(sitemap, "utf-8")
     sitemaps = "".join(f"Sitemap: {site_url}{link}sitemap.xml\n" for link in links.values())
     robots = "User-agent: *\nAllow: /\n" + sitemaps
     (site / "robots.txt").write_text(robots, encoding="utf-8")

@@ -14,16 +14,34 @@ from mkdocs.structure.pages import Page
 from kbwidgets.texts import t
 
 MAX_RELATED = 5
+# A tag on more articles than this says little about any one of them; it still counts in the
+# score, but does not make every article a candidate for every other (that would be N x N).
+COMMON_TAG = 100
 _articles: list[tuple[str, str, frozenset[str]]] = []  # (site-root URL, title, tags)
 
 
+_by_tag: dict[str, list[int]] = {}  # tag -> positions in _articles
+
+
 def related(url: str, tags: frozenset[str], articles: list[tuple[str, str, frozenset[str]]]) -> list[dict]:
-    scored = [
-        (-len(tags & other_tags), title, other_url)
-        for other_url, title, other_tags in articles
-        if other_url != url and tags & other_tags
-    ]
-    return [{"url": other_url, "title": title} for _, title, other_url in sorted(scored)[:MAX_RELATED]]
+    """Articles sharing the most tags with (url, tags); only those sharing one are looked at."""
+    by_tag = _by_tag if articles is _articles else _index(articles)
+    telling = [tag for tag in tags if len(by_tag.get(tag, ())) <= COMMON_TAG] or list(tags)
+    candidates = {i for tag in telling for i in by_tag.get(tag, ())[: COMMON_TAG * 10]}
+    scored = sorted(
+        (-len(tags & articles[i][2]), articles[i][1], articles[i][0])
+        for i in candidates
+        if articles[i][0] != url
+    )
+    return [{"url": other_url, "title": title} for _, title, other_url in scored[:MAX_RELATED]]
+
+
+def _index(articles: list[tuple[str, str, frozenset[str]]]) -> dict[str, list[int]]:
+    by_tag: dict[str, list[int]] = {}
+    for position, (_, _, tags) in enumerate(articles):
+        for tag in tags:
+            by_tag.setdefault(tag, []).append(position)
+    return by_tag
 
 
 # After static-i18n has picked this language's files (priority -100).
@@ -39,6 +57,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             and meta.get("tags")
         ):
             _articles.append((url_path(file), str(meta.get("title", "")), frozenset(map(str, meta["tags"]))))
+    _by_tag.clear()
+    _by_tag.update(_index(_articles))
     return files
 
 

@@ -125,15 +125,15 @@ def test_writer_pages_are_not_held_to_article_rules():
 
 
 def test_without_git_the_update_date_comes_from_front_matter(tmp_path):
-    import last_updated
+    import _updated
 
-    assert last_updated.git_dates(tmp_path) == {}  # a tarball build: not a repository
-    last_updated._commit_dates.clear()
-    assert last_updated.updated_on("tws/x.md", {"last_reviewed": dt.date(2026, 5, 1)}) == dt.date(2026, 5, 1)
-    last_updated._commit_dates["tws/x.md"] = dt.date(2026, 6, 2)
-    assert last_updated.updated_on("tws/x.md", {"last_reviewed": dt.date(2026, 5, 1)}) == dt.date(2026, 6, 2)
-    assert last_updated.format_day(dt.date(2026, 6, 2), "zh") == "2026年6月2日"
-    last_updated._commit_dates.clear()
+    assert _updated.git_dates(tmp_path) == {}  # a tarball build: not a repository
+    _updated.commit_dates.clear()
+    assert _updated.updated_on("tws/x.md", {"last_reviewed": dt.date(2026, 5, 1)}) == dt.date(2026, 5, 1)
+    _updated.commit_dates["tws/x.md"] = dt.date(2026, 6, 2)
+    assert _updated.updated_on("tws/x.md", {"last_reviewed": dt.date(2026, 5, 1)}) == dt.date(2026, 6, 2)
+    assert _updated.format_day(dt.date(2026, 6, 2), "zh") == "2026年6月2日"
+    _updated.commit_dates.clear()
 
 
 def test_related_articles_share_the_most_tags_first():
@@ -149,3 +149,20 @@ def test_related_articles_share_the_most_tags_first():
         {"url": "a/", "title": "A"},
         {"url": "b/", "title": "B"},
     ]
+
+
+# --- language builds under serve ---------------------------------------------------------------
+
+
+def test_saving_an_english_page_with_a_twin_does_not_rebuild_chinese(tmp_path):
+    from language_builds import languages_to_rebuild
+
+    (tmp_path / "a.md").write_text("x")
+    (tmp_path / "a.zh.md").write_text("x")
+    (tmp_path / "solo.md").write_text("x")
+    codes = ["en", "zh"]
+    assert languages_to_rebuild([tmp_path / "a.md"], codes, "en") == set()
+    assert languages_to_rebuild([tmp_path / "a.zh.md"], codes, "en") == {"zh"}
+    # An English page without a twin stands in on the Chinese site.
+    assert languages_to_rebuild([tmp_path / "solo.md"], codes, "en") == {"zh"}
+    assert languages_to_rebuild([tmp_path / "picture.png"], codes, "en") == {"zh"}
