@@ -19,8 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serve_site import SiteServer
-from site_build import build_site, free_port
+from site_build import served_site
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "audit" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {
@@ -72,32 +71,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    port = free_port()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        print(f"building the site for http://127.0.0.1:{port}/ ...", flush=True)
-        proc = build_site(site, port)
-        if proc.returncode:
-            print(proc.stdout + proc.stderr)
-            return 1
-        rows = []
-        with SiteServer(site, port=port) as server:
-            for lang, prefix in (("en", ""), ("zh", "zh/")):
-                for label, path in PAGES.items():
-                    url = server.url + prefix + path
-                    runs = [lighthouse(url, Path(tmp) / f"run{i}.json") for i in range(args.runs)]
-                    runs.sort(key=lambda r: sum(scores(r).values()))
-                    median = runs[len(runs) // 2]
-                    rows.append(
-                        (
-                            lang,
-                            label,
-                            scores(median),
-                            [scores(r)["performance"] for r in runs],
-                            failing(median),
-                        )
-                    )
-                    print(f"  {lang} {label}: {scores(median)}", flush=True)
+    rows = []
+    with served_site() as site_url, tempfile.TemporaryDirectory() as tmp:
+        for lang, prefix in (("en", ""), ("zh", "zh/")):
+            for label, path in PAGES.items():
+                runs = [
+                    lighthouse(site_url + prefix + path, Path(tmp) / f"run{i}.json") for i in range(args.runs)
+                ]
+                runs.sort(key=lambda r: sum(scores(r).values()))
+                median = runs[len(runs) // 2]
+                perf_runs = [scores(r)["performance"] for r in runs]
+                rows.append((lang, label, scores(median), perf_runs, failing(median)))
+                print(f"  {lang} {label}: {scores(median)}", flush=True)
     print(f"\nLighthouse 13, mobile preset, median of {args.runs} runs per page")
     print(f"{'page':28} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   performance in each run")
     for lang, label, score, perf_runs, fails in rows:

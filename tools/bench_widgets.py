@@ -20,14 +20,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from playwright.sync_api import Browser, Page, sync_playwright
-from serve_site import SiteServer
-from site_build import build_site, free_port
+from site_build import served_site
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -149,26 +147,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    port = free_port()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        print(f"building the site for http://127.0.0.1:{port}/ ...", flush=True)
-        proc = build_site(site, port)
-        if proc.returncode:
-            print(proc.stdout + proc.stderr)
-            return 1
-        with SiteServer(site, port=port) as server, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            total, pyodide = bytes_before_interaction(browser, server.url)
-            colds, warms, answers, plains, snaps = [], [], [], [], []
-            for _ in range(args.runs):
-                cold, warm, answer = cold_and_warm(browser, server.url)
-                colds.append(cold)
-                warms.append(warm)
-                answers.append(answer)
-                plains.append(baseline(browser, server.url, snapshot=False))
-                snaps.append(baseline(browser, server.url, snapshot=True))
-            browser.close()
+    with served_site() as site_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        total, pyodide = bytes_before_interaction(browser, site_url)
+        colds, warms, answers, plains, snaps = [], [], [], [], []
+        for _ in range(args.runs):
+            cold, warm, answer = cold_and_warm(browser, site_url)
+            colds.append(cold)
+            warms.append(warm)
+            answers.append(answer)
+            plains.append(baseline(browser, site_url, snapshot=False))
+            snaps.append(baseline(browser, site_url, snapshot=True))
+        browser.close()
     print()
     print(f"widget runtime, headless Chromium on 127.0.0.1, {args.runs} runs each, page /{PAGE}")
     print(f"  bytes before interaction          {total:9,d} B   (Pyodide: {pyodide:,d} B; goal 0)")

@@ -10,6 +10,9 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,3 +37,22 @@ def build_site(out: Path, port: int, extra_env: dict[str, str] | None = None) ->
         text=True,
         timeout=900,
     )
+
+
+@contextmanager
+def served_site() -> Iterator[str]:
+    """Build the working tree into a temporary folder and serve it; yields its address.
+
+    For the reports (`make bench`, `make audit`); exits with the build log if the build fails.
+    """
+    from serve_site import SiteServer
+
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        print(f"building the site for http://127.0.0.1:{port}/ ...", flush=True)
+        proc = build_site(site, port)
+        if proc.returncode:
+            raise SystemExit(proc.stdout + proc.stderr)
+        with SiteServer(site, port=port) as server:
+            yield server.url
