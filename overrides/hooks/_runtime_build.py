@@ -11,7 +11,7 @@ article) only copies files.
   write it ourselves instead of `pyodide lockfile add-wheels`, which needs pyodide-build (Python
   3.12+) and its dependencies for what is ten fields of JSON.
 - The snapshot: see tools/make_snapshot.mjs. Optional: without Node, or if it fails, the site
-  works and Pyodide starts normally.
+  works and Pyodide starts normally. Made per runtime and wheel, since it holds our code.
 """
 
 from __future__ import annotations
@@ -109,26 +109,16 @@ def site_lock(vendored_lock: Path, wheel: Path) -> dict:
     return {"info": info, "packages": {PACKAGE: lock_entry(wheel)}}
 
 
-def preload_modules(root: Path) -> list[str]:
-    """Standard-library modules our widgets import (measured in CPython), to bake into the snapshot."""
-    probe = (
-        "import sys; before = set(sys.modules)\n"
-        "import kbwidgets.browser, kbwidgets.widget; kbwidgets.widget.registry()\n"
-        "names = {m.split('.')[0] for m in set(sys.modules) - before}\n"
-        "print(','.join(sorted(n for n in names if n in sys.stdlib_module_names and not n.startswith('_'))))"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=root)
-    return out.stdout.strip().split(",")
+def build_snapshot(runtime_dir: Path, lock: dict, wheel: Path, cache: Path, log: object) -> dict | None:
+    """A gzipped memory snapshot for this exact runtime and wheel, or None when it cannot be made.
 
-
-def build_snapshot(
-    runtime_dir: Path, lock: dict, modules: list[str], cache: Path, log: object
-) -> dict | None:
-    """A gzipped memory snapshot for this exact runtime, or None when it cannot be made here."""
+    It holds our imported, warmed-up widgets, so it is remade when the widget code changes
+    (a few seconds of Node); `package_sha256` records which wheel it was made with.
+    """
     node = shutil.which("node")
     script = Path(__file__).resolve().parents[2] / "tools" / "make_snapshot.mjs"
-    inputs = [runtime_dir / name for name in RUNTIME_FILES] + [script]
-    key = tree_hash(inputs, ",".join(modules))
+    inputs = [runtime_dir / name for name in RUNTIME_FILES] + [script, wheel]
+    key = tree_hash(inputs)
     target = cache / f"snapshot-{key}.bin.gz"
     meta_file = target.with_suffix(".json")
     if target.is_file() and meta_file.is_file():
@@ -136,7 +126,7 @@ def build_snapshot(
     if node is None:
         log.info("no node on PATH, so no start-up snapshot (widgets start normally)")
         return None
-    log.info("making the Pyodide start-up snapshot (once per runtime version)")
+    log.info("making the Pyodide start-up snapshot (once per runtime and widget code)")
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         for name in RUNTIME_FILES:
             shutil.copy2(runtime_dir / name, Path(tmp) / name)
@@ -144,7 +134,7 @@ def build_snapshot(
             json.dumps({"info": lock["info"], "packages": {}}), "utf-8"
         )
         proc = subprocess.run(
-            [node, str(script), tmp, str(target), ",".join(modules)],
+            [node, str(script), tmp, str(target), str(wheel)],
             capture_output=True,
             text=True,
             timeout=300,
@@ -153,7 +143,11 @@ def build_snapshot(
         log.info("snapshot failed, widgets will start normally:\n%s", proc.stderr[-2000:])
         return None
     meta = json.loads(proc.stdout.strip().splitlines()[-1])
+    meta["package_sha256"] = lock["packages"][PACKAGE]["sha256"]
     meta_file.write_text(json.dumps(meta), "utf-8")
+    for stale in cache.glob("snapshot-*"):  # 7 MB each: keep only the current one
+        if not stale.name.startswith(target.stem.split(".")[0]):
+            stale.unlink()
     return {**meta, "path": target}
 
 
@@ -170,7 +164,7 @@ def build_runtime(root: Path, cache: Path, log: object) -> RuntimeBuild:
     lock = site_lock(runtime_dir / "pyodide-lock.json", wheel)
     lock_file = cache / f"pyodide-lock-{lock['packages'][PACKAGE]['sha256'][:16]}.json"
     lock_file.write_text(json.dumps(lock, indent=1), "utf-8")
-    snapshot = build_snapshot(runtime_dir, lock, preload_modules(root), cache, log)
+    snapshot = build_snapshot(runtime_dir, lock, wheel, cache, log)
 
     files = {name: runtime_dir / name for name in RUNTIME_FILES}
     files["pyodide-lock.json"] = lock_file
@@ -178,7 +172,12 @@ def build_runtime(root: Path, cache: Path, log: object) -> RuntimeBuild:
     pyodide_version = json.loads((runtime_dir / "package.json").read_text("utf-8"))["version"]
     manifest = {
         "pyodide": pyodide_version,
-        "package": {"name": PACKAGE, "version": wheel_version(wheel), "file": wheel.name},
+        "package": {
+            "name": PACKAGE,
+            "version": wheel_version(wheel),
+            "file": wheel.name,
+            "sha256": lock["packages"][PACKAGE]["sha256"],
+        },
         "snapshot": None,
     }
     if snapshot is not None:
@@ -187,5 +186,6 @@ def build_runtime(root: Path, cache: Path, log: object) -> RuntimeBuild:
             "file": "snapshot.bin.gz",
             "pyodide": snapshot["pyodide"],
             "bytes": snapshot["bytes"],
+            "package_sha256": snapshot["package_sha256"],
         }
     return RuntimeBuild(files, manifest)

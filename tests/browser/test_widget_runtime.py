@@ -100,6 +100,31 @@ def test_a_hung_start_ends_in_an_error_not_a_spinner(page: Page, site_url: str, 
     expect(page.locator(f"{WIDGET} .kbw-progress")).to_be_hidden()
 
 
+def test_a_corrupt_startup_snapshot_falls_back_to_a_normal_start(page: Page, site_url: str, page_watch):
+    page_watch.expect_console_errors = True  # Pyodide reports the bad snapshot
+    page.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(body=b"not a snapshot"))
+    page.goto(site_url + EN_PAGE)
+    _start(page)
+    _convert(page, "2g")
+    expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("2 GB = 2048 MB")
+
+
+def test_a_snapshot_made_from_other_widget_code_is_not_used(page: Page, site_url: str):
+    def other_wheel(route):
+        manifest = route.fetch().json()
+        manifest["snapshot"]["package_sha256"] = "0" * 64
+        route.fulfill(json=manifest)
+
+    snapshot_requests: list[str] = []
+    page.on("request", lambda r: "snapshot" in r.url and snapshot_requests.append(r.url))
+    page.route("**/pyodide/runtime.json", other_wheel)
+    page.goto(site_url + EN_PAGE)
+    _start(page)
+    _convert(page, "2g")
+    expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("2 GB = 2048 MB")
+    assert snapshot_requests == []
+
+
 def test_python_starts_once_per_tab_across_instant_navigation(page: Page, site_url: str):
     wasm_requests: list[str] = []
     page.on(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -91,3 +93,14 @@ def test_the_checker_catches_a_cdn_script(tmp_path):
     )
     (tmp_path / "a.css").write_text("body{background:url(https://img.example/x.png)}", encoding="utf-8")
     assert len(_offenders(tmp_path)) == 3
+
+
+def test_the_startup_snapshot_was_made_from_the_wheel_the_site_ships(built_site):
+    # The snapshot holds our imported widget code: one from other code would answer differently.
+    runtime = built_site.root / "pyodide"
+    manifest = json.loads((runtime / "runtime.json").read_text("utf-8"))
+    wheel = runtime / manifest["package"]["file"]
+    assert manifest["package"]["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    assert manifest["snapshot"], "Node is part of the setup, so the build makes a snapshot"
+    assert manifest["snapshot"]["package_sha256"] == manifest["package"]["sha256"]
+    assert (runtime / manifest["snapshot"]["file"]).is_file()

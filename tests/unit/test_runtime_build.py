@@ -40,10 +40,3 @@ def test_site_lock_keeps_pyodides_info_block(tmp_path):
     lock = _runtime_build.site_lock(VENDORED_LOCK, _fake_wheel(tmp_path))
     assert lock["info"] == json.loads(VENDORED_LOCK.read_text("utf-8"))["info"]
     assert list(lock["packages"]) == ["kbwidgets"]
-
-
-def test_preloaded_modules_are_standard_library_modules_our_code_imports():
-    modules = _runtime_build.preload_modules(ROOT)
-    assert {"json", "tomllib", "datetime"} <= set(modules)
-    assert all(name in sys.stdlib_module_names for name in modules)
-    assert "kbwidgets" not in modules

@@ -85,6 +85,28 @@ def handle(request_json: str, data: bytes | None = None) -> str:
     return json.dumps(respond(request, data), ensure_ascii=False)
 
 
+def warm_up() -> list[str]:
+    """Start every interactive widget once in each language; return their names.
+
+    Run at build time just before the start-up snapshot is taken (tools/make_snapshot.mjs), so
+    the snapshot already holds our imported modules and parsed texts and trees, and a reader's
+    first answer does not wait for them. Pure: it only fills import and parse caches.
+    """
+    from kbwidgets.widget import registry
+
+    warmed = []
+    for name, widget in registry().items():
+        if not widget.interactive:
+            continue
+        for lang in LANGUAGES:
+            request = {"widget": name, "lang": lang, "op": "start", "env": {"now": "2026-01-01T00:00:00Z"}}
+            response = respond(request)
+            if "error" in response:
+                raise RuntimeError(f"{name} ({lang}) failed to start: {response['error']}")
+        warmed.append(name)
+    return warmed
+
+
 def self_check() -> str:
     """The package version, read by the worker to confirm it runs the code it expects."""
     from kbwidgets import __version__

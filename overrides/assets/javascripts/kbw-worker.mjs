@@ -2,7 +2,8 @@
 // kbwidgets.browser.handle. Transport only; no decisions about widgets are made here.
 //
 // Start-up uses the build-time memory snapshot when runtime.json says it was made by this very
-// Pyodide version. It is a private Pyodide API, so any failure with it is reported as
+// Pyodide version from this very wheel (it holds our imported code). It is a private Pyodide
+// API, so any failure with it is reported as
 // {type: "failed", snapshot: true} and the page retries once with a normal start; and the
 // package version Python reports must match the manifest, whichever way Python started.
 
@@ -37,7 +38,8 @@ async function start({ runtime, manifest, useSnapshot }) {
   // Everything that does not depend on something else starts at once: the snapshot download,
   // parsing Pyodide's 1.2 MB of JavaScript (loadPyodide finds the module already loaded) and
   // the check of the WebAssembly's headers.
-  const snapshotMeta = useSnapshot ? manifest.snapshot : null;
+  const madeFromOurWheel = manifest.snapshot?.package_sha256 === manifest.package.sha256;
+  const snapshotMeta = useSnapshot && madeFromOurWheel ? manifest.snapshot : null;
   const snapshot = snapshotMeta ? fetchSnapshot(runtime + snapshotMeta.file) : null;
   snapshot?.catch(() => {}); // a failure is reported by loadPyodide, if the snapshot is used
   import(`${runtime}pyodide.asm.mjs`).catch(() => {});
