@@ -24,6 +24,7 @@ import traceback
 from pathlib import Path
 
 import mkdocs_static_i18n.plugin as static_i18n
+from _changes import changed_since
 from _i18n import current_language, default_language, languages, plugin
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,16 +42,6 @@ SHARED_INPUTS = ("mkdocs.yml", "overrides", "widgets")  # a change here rebuilds
 def on_startup(command: str, dirty: bool) -> None:
     global _serving, _dirty
     _serving, _dirty = command == "serve", dirty
-
-
-def changed_since(root: Path, moment: float) -> list[Path]:
-    """Files under `root` (a folder or a file) modified after `moment`."""
-    if root.is_file():
-        return [root] if root.stat().st_mtime > moment else []
-    found = []
-    for folder, _, names in os.walk(root):
-        found += [Path(folder, n) for n in names if os.stat(os.path.join(folder, n)).st_mtime > moment]
-    return found
 
 
 def languages_to_rebuild(changed_docs: list[Path], codes: list[str], default: str) -> set[str]:
