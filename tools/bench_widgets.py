@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,6 +37,7 @@ CHROMIUM_ARGS = [
 PAGE = "tws/memory-allocation/"
 OTHER_PAGE = "tws/connectivity/"  # its own widget: the connectivity troubleshooter
 WIDGET = '.kbw[data-kbw="memory-units"]'
+SETTLE_SECONDS = 1.0  # pause before each run, so the previous one has finished its background work
 
 # Installed before any page script: timestamps of the first intent and of the live view.
 TIMING_SCRIPT = """
@@ -151,12 +153,19 @@ def main() -> int:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         total, pyodide = bytes_before_interaction(browser, site_url)
         colds, warms, answers, plains, snaps = [], [], [], [], []
+        # Our runs first, then the baselines: a closed tab's multi-second plain Pyodide start
+        # leaves the browser busy (garbage collection, compiler threads) into the next run, which
+        # measured that, not us. Each run starts after a short pause, in a fresh context.
         for _ in range(args.runs):
+            time.sleep(SETTLE_SECONDS)
             cold, warm, answer = cold_and_warm(browser, site_url)
             colds.append(cold)
             warms.append(warm)
             answers.append(answer)
+        for _ in range(args.runs):
+            time.sleep(SETTLE_SECONDS)
             plains.append(baseline(browser, site_url, snapshot=False))
+            time.sleep(SETTLE_SECONDS)
             snaps.append(baseline(browser, site_url, snapshot=True))
         browser.close()
     print()
