@@ -28,6 +28,7 @@ from pathlib import Path
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGE = "kbwidgets"
+KEEP_BUILDS = 3  # per kind of file in .cache/widget-runtime/
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def build_wheel(root: Path, cache: Path, log: object) -> Path:
     out = cache / f"wheel-{tree_hash(source_files(root), root=root)}"
     wheels = sorted(out.glob(f"{PACKAGE}-*.whl"))
     if wheels:
+        out.touch()  # most recently used: the last to be pruned
         return wheels[0]
     log.info("building the kbwidgets wheel")
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
@@ -122,6 +124,7 @@ def build_snapshot(runtime_dir: Path, lock: dict, wheel: Path, cache: Path, log:
     target = cache / f"snapshot-{key}.bin.gz"
     meta_file = target.with_suffix(".json")
     if target.is_file() and meta_file.is_file():
+        target.touch()  # most recently used: the last to be pruned
         return {**json.loads(meta_file.read_text("utf-8")), "path": target}
     if node is None:
         log.info("no node on PATH, so no start-up snapshot (widgets start normally)")
@@ -145,10 +148,24 @@ def build_snapshot(runtime_dir: Path, lock: dict, wheel: Path, cache: Path, log:
     meta = json.loads(proc.stdout.strip().splitlines()[-1])
     meta["package_sha256"] = lock["packages"][PACKAGE]["sha256"]
     meta_file.write_text(json.dumps(meta), "utf-8")
-    for stale in cache.glob("snapshot-*"):  # 7 MB each: keep only the current one
-        if not stale.name.startswith(target.stem.split(".")[0]):
-            stale.unlink()
     return {**meta, "path": target}
+
+
+def prune(cache: Path, keep: int = KEEP_BUILDS) -> None:
+    """Delete all but the `keep` newest wheels, lock files and snapshots (7 MB each) in the cache.
+
+    Not only the current ones: a build of another checkout sharing the cache (a test's copy, a
+    second worktree) may still be about to copy its own.
+    """
+    for pattern in ("wheel-*", "pyodide-lock-*.json", "snapshot-*.bin.gz"):
+        found = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in found[keep:]:
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+            if stale.name.endswith(".bin.gz"):
+                stale.with_suffix(".json").unlink(missing_ok=True)
 
 
 def build_runtime(root: Path, cache: Path, log: object) -> RuntimeBuild:
@@ -166,6 +183,7 @@ def build_runtime(root: Path, cache: Path, log: object) -> RuntimeBuild:
     lock_file.write_text(json.dumps(lock, indent=1), "utf-8")
     snapshot = build_snapshot(runtime_dir, lock, wheel, cache, log)
 
+    prune(cache)
     files = {name: runtime_dir / name for name in RUNTIME_FILES}
     files["pyodide-lock.json"] = lock_file
     files[wheel.name] = wheel

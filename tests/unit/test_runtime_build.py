@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -40,3 +41,18 @@ def test_site_lock_keeps_pyodides_info_block(tmp_path):
     lock = _runtime_build.site_lock(VENDORED_LOCK, _fake_wheel(tmp_path))
     assert lock["info"] == json.loads(VENDORED_LOCK.read_text("utf-8"))["info"]
     assert list(lock["packages"]) == ["kbwidgets"]
+
+
+def test_old_builds_are_pruned_but_the_newest_few_kept(tmp_path):
+    for age in range(5):  # 0 is the newest
+        snapshot = tmp_path / f"snapshot-{age}.bin.gz"
+        snapshot.write_bytes(b"x")
+        snapshot.with_suffix(".json").write_text("{}", "utf-8")
+        wheel_dir = tmp_path / f"wheel-{age}"
+        wheel_dir.mkdir()
+        (wheel_dir / "kbwidgets-0.1.0-py3-none-any.whl").write_bytes(b"x")
+        for path in (snapshot, wheel_dir):
+            os.utime(path, (1_000_000 - age, 1_000_000 - age))
+    _runtime_build.prune(tmp_path, keep=3)
+    kept = {f"snapshot-{age}.bin{suffix}" for age in range(3) for suffix in (".gz", ".json")}
+    assert {p.name for p in tmp_path.iterdir()} == kept | {f"wheel-{age}" for age in range(3)}
