@@ -12,6 +12,9 @@ of several runs, all measured in the same run so they compare fairly:
 - the baseline: plain `loadPyodide` of the same files in a worker (no snapshot), and our
   snapshot start measured the same way.
 
+Every run uses a fresh browser context (empty cache) after a 1 s pause; our runs come first and
+the slow baselines after, so no run inherits another's background work.
+
 Goals (issue 3): 0 Pyodide bytes before interaction, cold <= 1.0 s, warm <= 150 ms.
 """
 
