@@ -35,6 +35,24 @@ def test_expired_passcode_with_dates_in_english(page: Page, site_url: str):
     expect(live.locator("svg.kbw-timeline-svg")).to_be_visible()
 
 
+def test_dates_typed_the_chinese_way_on_a_chinese_page(page: Page, site_url: str):
+    # A text field, not the browser's own date picker, which would speak the browser's language.
+    page.goto(site_url + ZH)
+    live = open_widget(page, "access-assistant")
+    answer(live, "账户管理和交易平台都登录不了")
+    answer(live, "我的临时密码已过期")
+    field = live.get_by_label("您是什么时候收到临时密码的？")
+    expect(field).to_have_attribute("type", "text")
+    field.fill("2026年11月20日 9:30")
+    field.press("Tab")
+    expect(live.locator(".kbw-dated")).to_contain_text("2026年11月22日（星期日）09:30")
+    expect(field).to_have_value("2026-11-20 09:30")
+    field.fill("2026年2月30日")
+    field.press("Tab")
+    expect(live.locator(".kbw-error")).to_contain_text("请按 2026-11-20 09:30（年-月-日 时:分）的格式填写")
+    expect(field).to_have_value("2026年2月30日")  # what the reader typed is kept, not lost
+
+
 def test_lost_device_in_chinese_then_change_an_earlier_answer(page: Page, site_url: str):
     page.goto(site_url + ZH)
     live = open_widget(page, "access-assistant")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 from kbwidgets.errors import InputError, Localized
@@ -13,11 +14,20 @@ WEEKDAYS = {
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def parse_datetime(text: str, field: str, tz: timezone) -> datetime:
-    """An aware datetime from ISO 8601 text; a time without an offset is in `tz`.
+# How readers write a date and time: "2026-11-20 9:30", "2026/11/20 09:30", "2026.11.20",
+# "2026年11月20日 9:30", "2026年11月20日9点30分". Year first: day/month order is ambiguous.
+READER_DATETIME = re.compile(
+    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*[T,，]?\s*(?P<H>\d{1,2})\s*[:：点时]\s*(?P<M>\d{1,2})\s*分?)?"
+)
 
-    Accepts "2026-11-20T09:30", "2026-11-20 09:30:00+08:00", "2026-11-20T01:30Z" and a bare
-    date ("2026-11-20", midnight). Raises InputError("access.bad_date", field=...).
+
+def parse_datetime(text: str, field: str, tz: timezone) -> datetime:
+    """An aware datetime from what a reader typed; a time without an offset is in `tz`.
+
+    Accepts ISO 8601 ("2026-11-20T09:30", "2026-11-20 09:30:00+08:00", "2026-11-20T01:30Z", a
+    bare date for midnight) and the year-first forms of READER_DATETIME. Raises
+    InputError("access.bad_date", field=...).
     """
     cleaned = (text or "").strip()
     label = Localized(f"access.field.{field}")
@@ -26,8 +36,21 @@ def parse_datetime(text: str, field: str, tz: timezone) -> datetime:
     try:
         moment = datetime.fromisoformat(cleaned.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
-        raise InputError("access.bad_date", field=label, text=cleaned) from None
+        moment = _reader_datetime(cleaned)
+        if moment is None:
+            raise InputError("access.bad_date", field=label, text=cleaned) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+def _reader_datetime(text: str) -> datetime | None:
+    match = READER_DATETIME.fullmatch(text)
+    if not match:
+        return None
+    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
+    try:
+        return datetime(parts["y"], parts["m"], parts["d"], parts.get("H", 0), parts.get("M", 0))
+    except ValueError:  # 30 February, 25:00
+        return None
 
 
 def tz_from_minutes(minutes: int) -> timezone:
@@ -51,5 +74,9 @@ def format_date(moment: datetime, lang: str, tz: timezone) -> str:
 
 
 def to_input_value(moment: datetime, tz: timezone) -> str:
-    """The value of an <input type="datetime-local"> showing `moment` in `tz`."""
-    return moment.astimezone(tz).strftime("%Y-%m-%dT%H:%M")
+    """How a date field shows `moment` in `tz`: "2026-11-20 09:30", the form the hint asks for.
+
+    A text field, not <input type="datetime-local">: the browser draws that one in its own
+    language, so a Chinese page in an English browser would show "mm/dd/yyyy, --:-- --".
+    """
+    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")

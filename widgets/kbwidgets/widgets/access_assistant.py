@@ -101,7 +101,19 @@ class AccessAssistant(TreeWidget):
                 "p",
                 {"class": "kbw-field"},
                 h("label", {"for": env.id(name)}, t(label_key, lang)),
-                h("input", {"type": "datetime-local", "id": env.id(name), "name": name, "value": shown}),
+                h(
+                    "input",
+                    {
+                        "type": "text",
+                        "id": env.id(name),
+                        "name": name,
+                        "value": shown,
+                        "placeholder": t("access.date_placeholder", lang),
+                        "autocomplete": "off",
+                        "spellcheck": "false",
+                        "aria-describedby": env.id("dates-hint"),
+                    },
+                ),
             )
 
         return h(
@@ -110,7 +122,7 @@ class AccessAssistant(TreeWidget):
             h("legend", {}, t("access.dates_heading", lang)),
             field("issued", "access.issued_label"),
             field("card", "access.card_label"),
-            h("p", {"class": "kbw-help"}, t("access.dates_hint", lang)),
+            h("p", {"class": "kbw-help", "id": env.id("dates-hint")}, t("access.dates_hint", lang)),
             h("p", {"class": "kbw-error", "role": "alert"}, error.message(lang)) if error else None,
         )
 
