@@ -24,16 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from site_build import free_port
+from site_build import free_port, start_serve, wait_for_text
 from synthetic_site import generate, write_stock_config
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-SERVE_FLAGS = ["--no-strict", "--dirty"]  # as `make serve` runs it
 
 
 def measure(command: list[str], cwd: Path) -> dict:
@@ -65,16 +63,10 @@ def build(site: Path, config: str, out: Path) -> dict:
 def edit_to_reload(site: Path) -> float:
     """Seconds from saving one article to `mkdocs serve` serving its new text."""
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *SERVE_FLAGS, "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_serve(site, port)
     url = f"http://127.0.0.1:{port}/cat05/article-0005/"
     try:
-        _wait_for(url, "Article 5", timeout=600)
+        _wait_for(url, "Article 5")
         time.sleep(3)  # let the watcher settle
         article = site / "docs" / "cat05" / "article-0005.md"
         marker = f"edited-{time.time_ns()}"
@@ -82,24 +74,16 @@ def edit_to_reload(site: Path) -> float:
         article.write_text(
             article.read_text("utf-8").replace("# Article 5\n", f"# Article 5\n\n{marker}\n"), "utf-8"
         )
-        _wait_for(url, marker, timeout=600)
+        _wait_for(url, marker)
         return time.monotonic() - started
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def _wait_for(url: str, text: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if text in response.read().decode("utf-8", "replace"):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} never showed {text!r}")
+def _wait_for(url: str, text: str) -> None:
+    if not wait_for_text(url, text, timeout=600):
+        raise TimeoutError(f"{url} never showed {text!r}")
 
 
 def main() -> int:

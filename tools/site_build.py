@@ -11,11 +11,14 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SERVE_FLAGS = ["--no-strict", "--dirty"]  # as `make serve` runs it
 
 
 def free_port() -> int:
@@ -56,3 +59,28 @@ def served_site() -> Iterator[str]:
             raise SystemExit(proc.stdout + proc.stderr)
         with SiteServer(site, port=port) as server:
             yield server.url
+
+
+def start_serve(cwd: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`mkdocs serve` of the site in `cwd` as `make serve` runs it, on 127.0.0.1:<port>."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *SERVE_FLAGS, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=cwd,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {})),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_for_text(url: str, text: str, timeout: float) -> bool:
+    """Poll `url` every 50 ms until its body contains `text`; False if `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False

@@ -6,36 +6,16 @@ repository, edits files there, and reads the served pages over http.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_build import ROOT, free_port
+from site_build import ROOT, free_port, start_serve, wait_for_text
 
 PAGE = "tws/memory-allocation/"
-
-
-def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(url: str, text: str, timeout: float = 180) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if text in _page(url):
-            return True
-        time.sleep(0.3)
-    return False
+TIMEOUT = 180  # seconds: a first build, or a rebuild that remakes the wheel and snapshot
 
 
 @pytest.fixture(scope="module")
@@ -49,17 +29,11 @@ def served_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
         (ROOT / name).mkdir(exist_ok=True)
         (copy / name).symlink_to(ROOT / name)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=copy,
-        # The copy's widgets, not the editable install's (the repository's own files).
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(copy / "widgets")),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    # The copy's widgets, not the editable install's (the repository's own files).
+    server = start_serve(copy, port, {"PYTHONPATH": str(copy / "widgets")})
     url = f"http://127.0.0.1:{port}/"
     try:
-        assert _wait_for(url + PAGE, "tws.vmoptions"), "mkdocs serve never served the page"
+        assert wait_for_text(url + PAGE, "tws.vmoptions", TIMEOUT), "mkdocs serve never served the page"
         time.sleep(2)  # let the file watcher settle
         yield copy, url
     finally:
@@ -76,7 +50,7 @@ def _replace(path: Path, old: str, new: str) -> None:
 def test_a_saved_article_edit_is_served(served_copy):
     copy, url = served_copy
     _replace(copy / "docs" / "tws" / "memory-allocation.zh.md", "\n## ", "\n编辑标记甲乙丙\n\n## ")
-    assert _wait_for(url + "zh/" + PAGE, "编辑标记甲乙丙")
+    assert wait_for_text(url + "zh/" + PAGE, "编辑标记甲乙丙", TIMEOUT)
 
 
 def test_a_saved_widget_text_edit_reaches_pages_that_embed_the_widget(served_copy):
@@ -84,4 +58,4 @@ def test_a_saved_widget_text_edit_reaches_pages_that_embed_the_widget(served_cop
     texts = next(p for p in (copy / "widgets").rglob("*.toml") if "Common memory values" in p.read_text("utf-8"))
     _replace(texts, "Common memory values", "Usual memory values")
     # The page's own Markdown did not change; its static widget version must still be new.
-    assert _wait_for(url + PAGE, "Usual memory values")
+    assert wait_for_text(url + PAGE, "Usual memory values", TIMEOUT)
