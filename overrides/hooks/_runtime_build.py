@@ -111,7 +111,9 @@ def site_lock(vendored_lock: Path, wheel: Path) -> dict:
     return {"info": info, "packages": {PACKAGE: lock_entry(wheel)}}
 
 
-def build_snapshot(runtime_dir: Path, lock: dict, wheel: Path, cache: Path, log: object) -> dict | None:
+def build_snapshot(
+    runtime_dir: Path, lock: dict, wheel: Path, wheel_sha256: str, cache: Path, log: object
+) -> dict | None:
     """A gzipped memory snapshot for this exact runtime and wheel, or None when it cannot be made.
 
     It holds our imported, warmed-up widgets, so it is remade when the widget code changes
@@ -146,7 +148,7 @@ def build_snapshot(runtime_dir: Path, lock: dict, wheel: Path, cache: Path, log:
         log.info("snapshot failed, widgets will start normally:\n%s", proc.stderr[-2000:])
         return None
     meta = json.loads(proc.stdout.strip().splitlines()[-1])
-    meta["package_sha256"] = lock["packages"][PACKAGE]["sha256"]
+    meta["package_sha256"] = wheel_sha256
     meta_file.write_text(json.dumps(meta), "utf-8")
     return {**meta, "path": target}
 
@@ -179,9 +181,10 @@ def build_runtime(root: Path, cache: Path, log: object) -> RuntimeBuild:
     cache.mkdir(parents=True, exist_ok=True)
     wheel = build_wheel(root, cache, log)
     lock = site_lock(runtime_dir / "pyodide-lock.json", wheel)
-    lock_file = cache / f"pyodide-lock-{lock['packages'][PACKAGE]['sha256'][:16]}.json"
+    wheel_sha256 = lock["packages"][PACKAGE]["sha256"]
+    lock_file = cache / f"pyodide-lock-{wheel_sha256[:16]}.json"
     lock_file.write_text(json.dumps(lock, indent=1), "utf-8")
-    snapshot = build_snapshot(runtime_dir, lock, wheel, cache, log)
+    snapshot = build_snapshot(runtime_dir, lock, wheel, wheel_sha256, cache, log)
 
     prune(cache)
     files = {name: runtime_dir / name for name in RUNTIME_FILES}
@@ -194,7 +197,7 @@ def build_runtime(root: Path, cache: Path, log: object) -> RuntimeBuild:
             "name": PACKAGE,
             "version": wheel_version(wheel),
             "file": wheel.name,
-            "sha256": lock["packages"][PACKAGE]["sha256"],
+            "sha256": wheel_sha256,
         },
         "snapshot": None,
     }
