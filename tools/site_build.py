@@ -48,7 +48,7 @@ def served_site() -> Iterator[str]:
 
     For the reports (`make bench`, `make audit`); exits with the build log if the build fails.
     """
-    from serve_site import SiteServer
+    from serve_site import SiteServer, precompress
 
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,6 +57,8 @@ def served_site() -> Iterator[str]:
         proc = build_site(site, port)
         if proc.returncode:
             raise SystemExit(proc.stdout + proc.stderr)
+        # Compress the large files now, not in a thread while the first measurement runs.
+        precompress(site)
         with SiteServer(site, port=port) as server:
             yield server.url
 
