@@ -111,8 +111,10 @@ def _short_section(section: Section, page: Page) -> Section:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     if _large:
         items = [_short_section(item, page) if id(item) in _large else item for item in nav.items]
-        short = Navigation(items, nav.pages)
-        short.homepage = nav.homepage
+        # Navigation(items, pages) looks for the home page among all pages: with the full list
+        # that is N x N over a build. The pages and home page are the full navigation's.
+        short = Navigation(items, [])
+        short.pages, short.homepage = nav.pages, nav.homepage
         context["nav"] = short
     return context
 
