@@ -3,6 +3,8 @@ that share the most tags with it (ties broken by title)."""
 
 from __future__ import annotations
 
+import heapq
+
 import _frontmatter
 from _i18n import current_language, url_path
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,12 +30,15 @@ def related(url: str, tags: frozenset[str], articles: list[tuple[str, str, froze
     by_tag = _by_tag if articles is _articles else _index(articles)
     telling = [tag for tag in tags if len(by_tag.get(tag, ())) <= COMMON_TAG] or list(tags)
     candidates = {i for tag in telling for i in by_tag.get(tag, ())[: COMMON_TAG * 10]}
-    scored = sorted(
-        (-len(tags & articles[i][2]), articles[i][1], articles[i][0])
-        for i in candidates
-        if articles[i][0] != url
+    best = heapq.nsmallest(
+        MAX_RELATED,
+        (
+            (-len(tags & articles[i][2]), articles[i][1], articles[i][0])
+            for i in candidates
+            if articles[i][0] != url
+        ),
     )
-    return [{"url": other_url, "title": title} for _, title, other_url in scored[:MAX_RELATED]]
+    return [{"url": other_url, "title": title} for _, title, other_url in best]
 
 
 def _index(articles: list[tuple[str, str, frozenset[str]]]) -> dict[str, list[int]]:
