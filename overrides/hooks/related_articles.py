@@ -23,22 +23,30 @@ _articles: list[tuple[str, str, frozenset[str]]] = []  # (site-root URL, title, 
 
 
 _by_tag: dict[str, list[int]] = {}  # tag -> positions in _articles
+_best_for_tags: dict[frozenset[str], list[tuple[int, str, str]]] = {}
 
 
 def related(url: str, tags: frozenset[str], articles: list[tuple[str, str, frozenset[str]]]) -> list[dict]:
     """Articles sharing the most tags with (url, tags); only those sharing one are looked at."""
-    by_tag = _by_tag if articles is _articles else _index(articles)
+    if articles is _articles:
+        ranked = _best_for_tags.get(tags)
+        if ranked is None:  # articles with the same tags share a ranking: compute it once
+            ranked = _best_for_tags[tags] = _rank(tags, articles, _by_tag)
+    else:
+        ranked = _rank(tags, articles, _index(articles))
+    # One more than shown was ranked, in case the article itself is among them.
+    return [{"url": other, "title": title} for _, title, other in ranked if other != url][:MAX_RELATED]
+
+
+def _rank(
+    tags: frozenset[str], articles: list[tuple[str, str, frozenset[str]]], by_tag: dict[str, list[int]]
+) -> list[tuple[int, str, str]]:
     telling = [tag for tag in tags if len(by_tag.get(tag, ())) <= COMMON_TAG] or list(tags)
     candidates = {i for tag in telling for i in by_tag.get(tag, ())[: COMMON_TAG * 10]}
-    best = heapq.nsmallest(
-        MAX_RELATED,
-        (
-            (-len(tags & articles[i][2]), articles[i][1], articles[i][0])
-            for i in candidates
-            if articles[i][0] != url
-        ),
+    return heapq.nsmallest(
+        MAX_RELATED + 1,
+        ((-len(tags & articles[i][2]), articles[i][1], articles[i][0]) for i in candidates),
     )
-    return [{"url": other_url, "title": title} for _, title, other_url in best]
 
 
 def _index(articles: list[tuple[str, str, frozenset[str]]]) -> dict[str, list[int]]:
@@ -64,6 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _articles.append((url_path(file), str(meta.get("title", "")), frozenset(map(str, meta["tags"]))))
     _by_tag.clear()
     _by_tag.update(_index(_articles))
+    _best_for_tags.clear()
     return files
 
 
