@@ -1,0 +1,47 @@
+"""The build's shortcuts (overrides/hooks/markdown_reuse.py, nav_cache.py) change no byte.
+
+The site of the test session is built with them; here it is built again without, for the same
+address, and every page, sitemap and search index must be identical.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from site_build import build_site
+
+WITHOUT_SHORTCUTS = {"KB_MARKDOWN_REUSE": "0", "KB_NAV_CACHE": "0"}
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.suffix in {".html", ".xml", ".json"}
+    }
+
+
+def test_pages_are_the_same_without_the_build_shortcuts(built_site, tmp_path):
+    plain = tmp_path / "site"
+    proc = build_site(plain, built_site.port, WITHOUT_SHORTCUTS)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    ours, reference = _outputs(built_site.root), _outputs(plain)
+    assert len(reference) > 30  # pages of both languages, sitemaps, search indexes
+    assert sorted(ours) == sorted(reference)
+    different = [name for name in reference if ours[name] != reference[name]]
+    assert different == []
+
+
+def _closed_category_links(page: Path) -> list[str]:
+    html = page.read_text("utf-8")
+    return re.findall(r'md-nav__item--pruned md-nav__item--nested">\s*<a href="([^"]*)"', html)
+
+
+def test_closed_categories_link_to_their_pages_from_every_depth(built_site):
+    # A cached sidebar item is reused only where its relative link is the same.
+    root = built_site.root
+    assert _closed_category_links(root / "index.html") == ["secure-login/", "tws/", "reports/"]
+    article = ["../../secure-login/", "../../reports/"]
+    assert _closed_category_links(root / "tws" / "memory-allocation" / "index.html") == article
+    assert _closed_category_links(root / "zh" / "tws" / "memory-allocation" / "index.html") == article
