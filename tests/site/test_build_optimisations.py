@@ -45,3 +45,29 @@ def test_closed_categories_link_to_their_pages_from_every_depth(built_site):
     article = ["../../secure-login/", "../../reports/"]
     assert _closed_category_links(root / "tws" / "memory-allocation" / "index.html") == article
     assert _closed_category_links(root / "zh" / "tws" / "memory-allocation" / "index.html") == article
+
+
+def test_our_sidebar_template_is_materials_plus_the_cache():
+    # overrides/partials/nav.html shadows Material's: after an upgrade of Material it must be
+    # brought in step, or the sidebar would silently keep the old markup.
+    import material
+
+    theirs = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
+    ours = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "nav.html"
+
+    def significant(text: str) -> list[str]:
+        text = re.sub(r"\{#.*?#\}", "", text, flags=re.S)  # comments
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    cached_branch = [
+        "{% if nav_item.active or not kb_nav_cached %}",
+        "{{ item.render(nav_item, path, 1) }}",
+        "{% else %}",
+        "{% call kb_nav_cached(nav_item, path, page) %}{{ item.render(nav_item, path, 1) }}{% endcall %}",
+        "{% endif %}",
+    ]
+    mine = significant(ours.read_text("utf-8"))
+    start = mine.index(cached_branch[0])
+    assert mine[start : start + len(cached_branch)] == cached_branch
+    mine[start : start + len(cached_branch)] = ["{{ item.render(nav_item, path, 1) }}"]
+    assert mine == significant(theirs.read_text("utf-8"))
