@@ -1,4 +1,5 @@
-"""The build's shortcuts (overrides/hooks/markdown_reuse.py, nav_cache.py) change no byte.
+"""The build's shortcuts (markdown_reuse, nav_cache, chinese_segmentation, highlight_styles)
+change no byte.
 
 The site of the test session is built with them; here it is built again without, for the same
 address, and every page, sitemap and search index must be identical.
@@ -11,7 +12,12 @@ from pathlib import Path
 
 from site_build import build_site
 
-WITHOUT_SHORTCUTS = {"KB_MARKDOWN_REUSE": "0", "KB_NAV_CACHE": "0"}
+WITHOUT_SHORTCUTS = {
+    "KB_MARKDOWN_REUSE": "0",
+    "KB_NAV_CACHE": "0",
+    "KB_FAST_SEGMENTATION": "0",
+    "KB_HIGHLIGHT_CACHE": "0",
+}
 
 
 def _outputs(root: Path) -> dict[str, bytes]:

@@ -46,13 +46,24 @@ def test_search_terms_readers_type_are_whole_words():
 @pytest.fixture
 def config():
     config = load_config(str(ROOT / "mkdocs.yml"))
+    original = search_plugin.SearchIndex._segment_chinese
     yield config
     search_plugin.jieba = jieba
+    search_plugin.SearchIndex._segment_chinese = original
 
 
 def test_the_search_plugin_uses_rjieba(config):
     chinese_segmentation.on_config(config)
     assert search_plugin.jieba.cut is chinese_segmentation.cut
+    index = search_plugin.SearchIndex()
+    assert index._segment_chinese("TWS 内存分配 1536") == "TWS \u200b内存\u200b分配\u200b 1536"
+
+
+def test_materials_segmentation_when_turned_off(config, monkeypatch):
+    monkeypatch.setenv("KB_FAST_SEGMENTATION", "0")
+    chinese_segmentation.on_config(config)
+    assert search_plugin.jieba is jieba
+    assert search_plugin.SearchIndex._segment_chinese is not chinese_segmentation.segment_chinese
 
 
 def test_a_custom_jieba_dictionary_keeps_jieba(config):
