@@ -77,3 +77,18 @@ def test_our_sidebar_template_is_materials_plus_the_cache():
     assert mine[start : start + len(cached_branch)] == cached_branch
     mine[start : start + len(cached_branch)] = ["{{ item.render(nav_item, path, 1) }}"]
     assert mine == significant(theirs.read_text("utf-8"))
+
+
+def test_the_sidebar_cache_is_used_only_with_pruned_categories():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "overrides" / "hooks"))
+    from mkdocs.config import load_config
+    from nav_cache import cache_applies
+
+    ours = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
+    assert cache_applies(list(ours.theme["features"]))  # so the byte-identity test above tests it
+    assert cache_applies(["navigation.instant", "navigation.prune", "navigation.indexes"])
+    assert not cache_applies(["navigation.instant"])
+    for unpruning in ("navigation.sections", "navigation.tabs", "navigation.expand"):
+        assert not cache_applies(["navigation.prune", unpruning])
