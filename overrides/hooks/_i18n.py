@@ -23,21 +23,17 @@ class Language:
 
 def plugin(config: MkDocsConfig):
     """static-i18n's plugin instance."""
-    return _plugin(config)
-
-
-def _plugin(config: MkDocsConfig):
-    plugin = config.plugins.get("i18n")
-    if plugin is None:
+    found = config.plugins.get("i18n")
+    if found is None:
         raise RuntimeError("mkdocs.yml must enable the i18n plugin (mkdocs-static-i18n)")
-    return plugin
+    return found
 
 
 def languages(config: MkDocsConfig) -> list[Language]:
     """The built languages, default first."""
     out = [
         Language(lang.locale, lang.name, lang.link.strip("/") + "/" if not lang.default else "", lang.default)
-        for lang in _plugin(config).config.languages
+        for lang in plugin(config).config.languages
         if lang.build
     ]
     return sorted(out, key=lambda lang: not lang.default)
@@ -45,16 +41,11 @@ def languages(config: MkDocsConfig) -> list[Language]:
 
 def current_language(config: MkDocsConfig) -> str:
     """The language of the build that is running now."""
-    return _plugin(config).current_language or languages(config)[0].code
+    return plugin(config).current_language or languages(config)[0].code
 
 
 def default_language(config: MkDocsConfig) -> str:
     return languages(config)[0].code
-
-
-def is_last_build(config: MkDocsConfig) -> bool:
-    """True during the build of the last language static-i18n builds."""
-    return current_language(config) == languages(config)[-1].code
 
 
 def url_path(file: object) -> str:
@@ -62,8 +53,3 @@ def url_path(file: object) -> str:
     url = getattr(file, "url", "")
     return "" if url in (".", "./") else url
 
-
-def all_languages_built(config: MkDocsConfig) -> bool:
-    """In an `on_post_build` that runs after static-i18n's (priority below -100): True once,
-    at the very end, after every language was built; False inside the nested builds."""
-    return not _plugin(config).building
