@@ -52,4 +52,3 @@ def url_path(file: object) -> str:
     """A file's URL relative to the site root, with the root itself as "" (not "./")."""
     url = getattr(file, "url", "")
     return "" if url in (".", "./") else url
-

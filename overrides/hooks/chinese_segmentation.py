@@ -29,6 +29,11 @@ import material.plugins.search.plugin as search_plugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+try:
+    import rjieba
+except ImportError:  # an older environment: Material's jieba still works, only slower
+    rjieba = None
+
 log = logging.getLogger("mkdocs.hooks.chinese_segmentation")
 _jieba = search_plugin.jieba  # the real module (None when jieba is not installed)
 _materials_segment = search_plugin.SearchIndex._segment_chinese
@@ -36,8 +41,6 @@ _materials_segment = search_plugin.SearchIndex._segment_chinese
 
 def cut(text: str | bytes) -> Iterator[str]:
     """The words of `text`, as `jieba.cut(text)` gives them (Material passes UTF-8 bytes)."""
-    import rjieba
-
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     return iter(rjieba.cut(text))
@@ -74,9 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if options.get("jieba_dict") or options.get("jieba_dict_user"):
         log.info("search.jieba_dict is set: Chinese is segmented with jieba (slower)")
         return config
-    try:
-        import rjieba  # noqa: F401
-    except ImportError:
+    if rjieba is None:
         log.info("rjieba is not installed: Chinese is segmented with jieba (slower)")
         return config
     search_plugin.jieba = SimpleNamespace(cut=cut)
