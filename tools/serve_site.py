@@ -128,8 +128,11 @@ class QuietServer(http.server.ThreadingHTTPServer):
 class SiteServer:
     """A threaded http server for one site directory; use as a context manager."""
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, root: Path, host: str = "127.0.0.1", port: int = 0, compress_first: bool = False
+    ) -> None:
         self.root = root
+        self.compress_first = compress_first  # reports: compress before serving, not during a run
         handler = functools.partial(SiteHandler, directory=str(root))
         self.httpd = QuietServer((host, port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -139,8 +142,14 @@ class SiteServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}/"
 
+    def compress_large_files(self, wait: bool) -> None:
+        if wait:
+            precompress(Path(self.root))
+        else:
+            threading.Thread(target=precompress, args=(Path(self.root),), daemon=True).start()
+
     def __enter__(self) -> SiteServer:
-        threading.Thread(target=precompress, args=(Path(self.root),), daemon=True).start()
+        self.compress_large_files(wait=self.compress_first)
         self.thread.start()
         return self
 
@@ -157,7 +166,7 @@ def main() -> None:
     args = parser.parse_args()
     server = SiteServer(args.root, args.host, args.port)
     print(f"Serving {args.root} at {server.url} (Ctrl+C to stop)", flush=True)
-    threading.Thread(target=precompress, args=(args.root,), daemon=True).start()
+    server.compress_large_files(wait=False)
     try:
         server.httpd.serve_forever()
     except KeyboardInterrupt:

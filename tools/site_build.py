@@ -48,7 +48,7 @@ def served_site() -> Iterator[str]:
 
     For the reports (`make bench`, `make audit`); exits with the build log if the build fails.
     """
-    from serve_site import SiteServer, precompress
+    from serve_site import SiteServer
 
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
@@ -58,8 +58,7 @@ def served_site() -> Iterator[str]:
         if proc.returncode:
             raise SystemExit(proc.stdout + proc.stderr)
         # Compress the large files now, not in a thread while the first measurement runs.
-        precompress(site)
-        with SiteServer(site, port=port) as server:
+        with SiteServer(site, port=port, compress_first=True) as server:
             yield server.url
 
 
