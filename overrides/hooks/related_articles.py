@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 
 import _frontmatter
-from _i18n import current_language, url_path
+from _i18n import current_language, url_path, written_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -28,12 +28,10 @@ _best_for_tags: dict[frozenset[str], list[tuple[int, str, str]]] = {}
 
 def related(url: str, tags: frozenset[str], articles: list[tuple[str, str, frozenset[str]]]) -> list[dict]:
     """Articles sharing the most tags with (url, tags); only those sharing one are looked at."""
-    if articles is _articles:
-        ranked = _best_for_tags.get(tags)
-        if ranked is None:  # articles with the same tags share a ranking: compute it once
-            ranked = _best_for_tags[tags] = _rank(tags, articles, _by_tag)
-    else:
-        ranked = _rank(tags, articles, _index(articles))
+    return _shown(_rank(tags, articles, _index(articles)), url)
+
+
+def _shown(ranked: list[tuple[int, str, str]], url: str) -> list[dict]:
     # One more than shown was ranked, in case the article itself is among them.
     return [{"url": other, "title": title} for _, title, other in ranked if other != url][:MAX_RELATED]
 
@@ -64,11 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _articles.clear()
     for file in files.documentation_pages():
         meta = _frontmatter.read(file.abs_src_path).meta
-        if (
-            getattr(file, "locale", lang) == lang
-            and meta.get("public", True) is not False
-            and meta.get("tags")
-        ):
+        if written_in(file, lang) and _frontmatter.is_public(meta) and meta.get("tags"):
             _articles.append((url_path(file), str(meta.get("title", "")), frozenset(map(str, meta["tags"]))))
     _by_tag.clear()
     _by_tag.update(_index(_articles))
@@ -78,7 +72,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     tags = frozenset(map(str, page.meta.get("tags") or []))
-    if tags and page.meta.get("public", True) is not False:
-        context["kb_related"] = related(url_path(page.file), tags, _articles)
+    if tags and _frontmatter.is_public(page.meta):
+        if tags not in _best_for_tags:  # articles with the same tags share a ranking
+            _best_for_tags[tags] = _rank(tags, _articles, _by_tag)
+        context["kb_related"] = _shown(_best_for_tags[tags], url_path(page.file))
         context["kb_related_title"] = t("page.related", current_language(config))
     return context
