@@ -41,7 +41,7 @@ def status(docs: Path = DOCS) -> dict[str, list[str]]:
     report: dict[str, list[str]] = {"missing": [], "outdated": [], "unstamped": []}
     for pair in pairs(docs):
         english = pair.english.relative_to(docs.parent).as_posix()
-        if _frontmatter.read(pair.english).meta.get("public", True) is False:
+        if not _frontmatter.is_public(_frontmatter.read(pair.english).meta):
             continue  # writers' pages are English only
         if pair.chinese is None:
             report["missing"].append(english)

@@ -54,6 +54,11 @@ def parse(text: str) -> Document:
     return Document(meta, body, raw, body_line)
 
 
+def is_public(meta: dict) -> bool:
+    """False for pages written for writers only (`public: false`): no search, sitemap or links."""
+    return meta.get("public", True) is not False
+
+
 @cache
 def _read_cached(path: str, mtime_ns: int) -> Document:
     return parse(Path(path).read_text(encoding="utf-8"))

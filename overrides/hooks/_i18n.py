@@ -48,6 +48,11 @@ def default_language(config: MkDocsConfig) -> str:
     return languages(config)[0].code
 
 
+def written_in(file: object, lang: str) -> bool:
+    """Whether `file` is written in `lang` (not an English stand-in for a missing translation)."""
+    return getattr(file, "locale", lang) == lang
+
+
 def url_path(file: object) -> str:
     """A file's URL relative to the site root, with the root itself as "" (not "./")."""
     url = getattr(file, "url", "")

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 
 import _frontmatter
-from _i18n import current_language
+from _i18n import current_language, written_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -43,7 +43,7 @@ def problems(
 
     if not doc.front_matter:
         return ["line 1: no front matter; start the file with --- , title: ..., summary: ..., ---"]
-    if meta.get("public", True) is False:
+    if not _frontmatter.is_public(meta):
         return found
     for key in ("title", "summary"):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
@@ -93,7 +93,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     today = dt.date.today()
     report, ids = [], {}
     for file in files.documentation_pages():
-        if getattr(file, "locale", lang) != lang:
+        if not written_in(file, lang):
             continue  # an English stand-in: checked in the English build
         source = f"docs/{file.src_uri}"
         doc = _frontmatter.read(file.abs_src_path)

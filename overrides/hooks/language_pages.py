@@ -19,7 +19,7 @@ import json
 import posixpath
 import re
 
-from _i18n import current_language, languages, url_path
+from _i18n import current_language, languages, url_path, written_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -43,7 +43,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     alternates = []
     for language in languages(config):
         twin = twins.get(language.code)
-        translated = twin is not None and getattr(twin, "locale", language.code) == language.code
+        translated = twin is not None and written_in(twin, language.code)
         alternates.append(
             {
                 "lang": language.code,
@@ -55,14 +55,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         )
     context["kb_alternates"] = alternates
 
-    written_in = getattr(page.file, "locale", lang)
-    if written_in != lang:
+    page_lang = getattr(page.file, "locale", lang)
+    if page_lang != lang:
         context["kb_untranslated"] = {
             "title": t("untranslated.title", lang),
-            "body": t("untranslated.body", lang, original=t(f"language.{written_in}", lang)),
-            "content_lang": written_in,
+            "body": t("untranslated.body", lang, original=t(f"language.{page_lang}", lang)),
+            "content_lang": page_lang,
         }
-        original = twins.get(written_in)
+        original = twins.get(page_lang)
         context["kb_noindex"] = True
         if original is not None and config.site_url:
             context["kb_canonical_url"] = config.site_url + url_path(original)

@@ -30,7 +30,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import _frontmatter
 import _updated
-from _i18n import current_language, languages, url_path
+from _i18n import current_language, languages, url_path, written_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -56,12 +56,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     entries = []
     for file in files.documentation_pages():
         meta = _frontmatter.read(file.abs_src_path).meta
-        if meta.get("public", True) is False or getattr(file, "locale", lang) != lang:
+        if not (_frontmatter.is_public(meta) and written_in(file, lang)):
             continue  # writers' pages and English stand-ins on the Chinese site
         twins = getattr(file, "alternates", {}) or {}
-        alternates = {
-            code: url_path(twin) for code, twin in twins.items() if getattr(twin, "locale", code) == code
-        }
+        alternates = {code: url_path(twin) for code, twin in twins.items() if written_in(twin, code)}
         lastmod = meta.get("last_reviewed")
         entries.append(SitemapEntry(url_path(file), str(lastmod) if lastmod else None, alternates))
     _entries[lang] = entries

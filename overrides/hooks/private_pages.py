@@ -7,23 +7,20 @@ across them: no search results (this hook), no robots indexing (this hook), no s
 
 from __future__ import annotations
 
+import _frontmatter
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
-def is_public(page: Page) -> bool:
-    return page.meta.get("public", True) is not False
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not is_public(page):
+    if not _frontmatter.is_public(page.meta):
         page.meta.setdefault("search", {})["exclude"] = True
     return markdown
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if not is_public(page):
+    if not _frontmatter.is_public(page.meta):
         context["kb_noindex"] = True
     return context
