@@ -20,14 +20,25 @@ def _search(page: Page, term: str) -> list[tuple[str, str]]:
         ".md-search__input"
     ).press_sequentially(term)
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d"), timeout=15_000)
-    links = page.locator(".md-search-result__item > .md-search-result__link")
-    return [
-        (
-            link.locator("h1, h2").first.inner_text().replace("\u200b", ""),
-            link.get_attribute("href").split("?")[0],
+    return _settled_results(page)
+
+
+def _settled_results(page: Page, timeout_ms: int = 15_000) -> list[tuple[str, str]]:
+    """Read the result list in one step, again and again, until two reads 300 ms apart agree.
+    Each key press starts a new query, so the list shown for "4" or "40" can be replaced by the
+    one for "4001" while we read it; reading item by item could then ask for an item that is gone."""
+    previous = None
+    for _ in range(timeout_ms // 300):
+        current = page.evaluate(
+            """() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+                .map(link => [(link.querySelector('h1, h2')?.innerText ?? '').replaceAll('\u200b', ''),
+                              link.getAttribute('href').split('?')[0]])"""
         )
-        for link in links.all()
-    ]
+        if current and current == previous:
+            return [(title, href) for title, href in current]
+        previous = current
+        page.wait_for_timeout(300)
+    raise AssertionError(f"search results never settled; last read: {previous}")
 
 
 def test_memory_in_chinese_finds_the_tws_memory_article(page: Page, site_url: str):
