@@ -55,6 +55,20 @@ def test_temporary_passcode_in_chinese_finds_the_passcode_material(page: Page, s
     assert all("/zh/" in href for _, href in results)
 
 
+@pytest.mark.parametrize("word", ["内存", "端口", "安全设备"])
+def test_a_chinese_word_finds_itself_not_words_sharing_its_first_character(page: Page, site_url: str, word):
+    """Material's segmenter used to drop a query's last word to its first character and search
+    that as a prefix: 内存 found 内容 and 内用, 端口 found 移动端, 安全设备 found 设置."""
+    page.goto(site_url + "zh/")
+    _search(page, word)
+    marked = page.evaluate(
+        """() => [...document.querySelectorAll('.md-search-result mark')]
+            .map(mark => mark.textContent.replaceAll('\u200b', ''))"""
+    )
+    assert word in marked
+    assert all(text.startswith(word) for text in marked), marked
+
+
 def test_passcode_on_the_english_site_returns_no_chinese_page(page: Page, site_url: str):
     page.goto(site_url)
     results = _search(page, "passcode")
