@@ -59,3 +59,21 @@ def test_a_saved_widget_text_edit_reaches_pages_that_embed_the_widget(served_cop
     _replace(texts, "Common memory values", "Usual memory values")
     # The page's own Markdown did not change; its static widget version must still be new.
     assert wait_for_text(url + PAGE, "Usual memory values", TIMEOUT)
+
+
+def test_a_saved_widget_code_edit_reaches_pages_that_embed_the_widget(served_copy):
+    copy, url = served_copy
+    code = copy / "widgets" / "kbwidgets" / "widgets" / "memory_units.py"
+    _replace(code, "COMMON_MB = (768, 1024, 1536, 1792, 2048)", "COMMON_MB = (768, 1024, 1536, 1792, 2048, 3584)")
+    # The memory article's static conversion table is drawn by that code at build time.
+    assert wait_for_text(url + PAGE, "3584 MB", TIMEOUT)
+
+
+def test_widget_code_that_does_not_import_is_retried_on_the_next_save(served_copy):
+    copy, url = served_copy
+    code = copy / "widgets" / "kbwidgets" / "widgets" / "memory_units.py"
+    # A syntax error stops that rebuild (mkdocs then holds requests until a build succeeds).
+    _replace(code, "COMMON_MB = (", "COMMON_MB = ((")
+    time.sleep(5)
+    _replace(code, "COMMON_MB = ((", "COMMON_MB = (4608, ")
+    assert wait_for_text(url + PAGE, "4608 MB", TIMEOUT)
