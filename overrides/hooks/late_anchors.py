@@ -11,6 +11,7 @@ checks every anchor again on the built site.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -21,5 +22,5 @@ ID = re.compile(r'\bid="([^"]+)"')
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= set(ID.findall(html))
+        page.present_anchor_ids |= {unescape(anchor) for anchor in ID.findall(html)}
     return html

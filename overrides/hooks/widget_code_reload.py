@@ -80,17 +80,21 @@ def _in_package(name: str) -> bool:
 
 
 def _rebind(namespace: dict[str, object], old: dict[str, ModuleType]) -> None:
+    """Point each name in `namespace` that holds an old module, or an object found in one (under
+    any name: `from kbwidgets.texts import t as text` too), at its new counterpart."""
+    origin: dict[int, tuple[str, str]] = {}
+    for module_name, module in old.items():
+        for attribute, value in vars(module).items():
+            if not isinstance(value, _PLAIN_VALUES):
+                origin.setdefault(id(value), (module_name, attribute))
     for name, value in list(namespace.items()):
         if isinstance(value, ModuleType):
             if value.__name__ in old:
                 namespace[name] = sys.modules[value.__name__]
-            continue
-        if isinstance(value, _PLAIN_VALUES):
-            continue
-        for module_name, module in old.items():
-            if getattr(module, name, None) is value and hasattr(sys.modules[module_name], name):
-                namespace[name] = getattr(sys.modules[module_name], name)
-                break
+        elif not isinstance(value, _PLAIN_VALUES) and id(value) in origin:
+            module_name, attribute = origin[id(value)]
+            if hasattr(sys.modules[module_name], attribute):
+                namespace[name] = getattr(sys.modules[module_name], attribute)
 
 
 def _where(error: Exception) -> str:
