@@ -72,7 +72,7 @@ self.onmessage = async (event) => {
   }
   const py = await mod.loadPyodide({indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json",
     packages: ["kbwidgets"], stdout: () => {}, stderr: () => {}, ...(image ? {_loadSnapshot: image} : {})});
-  py.pyimport("kbwidgets.browser");
+  py.pyimport("kbwidgets.entrypoints.browser");
   self.postMessage(performance.now() - t0);
 };
 """

@@ -1,5 +1,5 @@
 // Build-time Pyodide memory snapshot: start the interpreter once in Node, put our kbwidgets wheel
-// in place, import it and start every widget once (kbwidgets.browser.warm_up), then save the
+// in place, import it and start every widget once (kbwidgets.entrypoints.browser.warm_up), then save the
 // memory image (gzipped). Browsers that load it skip Python's start-up and our imports and data
 // parsing. `_makeSnapshot` / `makeMemorySnapshot` are private Pyodide APIs tied to one runtime
 // build, so the site records which Pyodide version and which wheel (sha256) made the snapshot,
@@ -36,8 +36,8 @@ import importlib.metadata, pyodide._package_loader, tarfile
 with zipfile.ZipFile("/tmp/kbwidgets.whl") as wheel:
     wheel.extractall(sysconfig.get_paths()["purelib"])
 os.remove("/tmp/kbwidgets.whl")
-import kbwidgets.browser
-json.dumps(kbwidgets.browser.warm_up())
+import kbwidgets.entrypoints.browser
+json.dumps(kbwidgets.entrypoints.browser.warm_up())
 `);
 const image = pyodide.makeMemorySnapshot();
 const packed = gzipSync(image, { level: 6 });

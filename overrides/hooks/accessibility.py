@@ -13,7 +13,7 @@ from _i18n import current_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from kbwidgets.texts import t
+from kbwidgets.engine.texts import t
 
 UNNAMED_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 

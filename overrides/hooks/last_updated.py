@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kbwidgets.texts import t
+from kbwidgets.engine.texts import t
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

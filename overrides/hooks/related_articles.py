@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kbwidgets.texts import t
+from kbwidgets.engine.texts import t
 
 MAX_RELATED = 5
 # A tag on more articles than this says little about any one of them; it still counts in the

@@ -5,7 +5,7 @@ version of each widget is rendered by the widget's own Python). Text and tree ed
 up on every save, but an edit to a widget's `.py` file was not: the page kept the old static
 version until the server was restarted. Before each rebuild, this hook checks the package's
 `.py` files; if one changed, it imports `kbwidgets` afresh and points the hooks' names
-(`from kbwidgets.texts import t`, ...) at the new objects. The wheel and snapshot the browser
+(`from kbwidgets.engine.texts import t`, ...) at the new objects. The wheel and snapshot the browser
 runs are remade from the sources anyway (widget_runtime.py), and dirty_widget_pages.py re-renders
 the pages that embed a widget.
 
@@ -81,7 +81,7 @@ def _in_package(name: str) -> bool:
 
 def _rebind(namespace: dict[str, object], old: dict[str, ModuleType]) -> None:
     """Point each name in `namespace` that holds an old module, or an object found in one (under
-    any name: `from kbwidgets.texts import t as text` too), at its new counterpart."""
+    any name: `from kbwidgets.engine.texts import t as text` too), at its new counterpart."""
     origin: dict[int, tuple[str, str]] = {}
     for module_name, module in old.items():
         for attribute, value in vars(module).items():

@@ -23,10 +23,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kbwidgets import texts, tree
-from kbwidgets.texts import t
-from kbwidgets.view import to_html
-from kbwidgets.widget import Env, registry
+from kbwidgets.engine import texts, tree
+from kbwidgets.engine.texts import t
+from kbwidgets.engine.view import to_html
+from kbwidgets.engine.widget import Env, registry
 
 EMBED = re.compile(r"^\[\[widget\s+(?P<name>[a-z0-9][a-z0-9-]*)\s*\]\]\s*$")
 LOOKS_LIKE_EMBED = re.compile(r"^\s*\[\[\s*widget\b", re.IGNORECASE)

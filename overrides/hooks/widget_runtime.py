@@ -6,7 +6,7 @@ start-up snapshot, and `runtime.json`, the manifest the browser reads first:
 
     {"pyodide": "314.0.7", "package": {...}, "snapshot": {...} | null, "view": {...}}
 
-`view` carries kbwidgets.view's tag and attribute allow-lists, so the browser's renderer
+`view` carries kbwidgets.engine.view's tag and attribute allow-lists, so the browser's renderer
 enforces exactly the rules the Python side validates against. See `_runtime_build.py` for how
 each file is made and cached.
 """
@@ -22,7 +22,7 @@ from _runtime_build import build_runtime
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
-from kbwidgets import view
+from kbwidgets.engine import view
 
 log = get_plugin_logger("widget_runtime")
 

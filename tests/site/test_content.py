@@ -49,7 +49,7 @@ def test_lost_links_keep_words_that_say_what_to_look_for(built_site):
 
 
 def test_widget_links_to_articles_use_the_articles_real_titles():
-    from kbwidgets.texts import ui_texts
+    from kbwidgets.engine.texts import ui_texts
 
     for key, texts in ui_texts().items():
         if not key.startswith("articles."):

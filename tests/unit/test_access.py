@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbwidgets.access import SITUATIONS, advise
-from kbwidgets.access_timeline import make_timeline, status_at
-from kbwidgets.errors import InputError
+from kbwidgets.engine.errors import InputError
+from kbwidgets.rules.access import SITUATIONS, advise
+from kbwidgets.rules.access_timeline import make_timeline, status_at
 
 ISSUED = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)

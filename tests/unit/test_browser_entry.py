@@ -1,4 +1,4 @@
-"""kbwidgets.browser: the JSON contract the worker relies on."""
+"""kbwidgets.entrypoints.browser: the JSON contract the worker relies on."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from kbwidgets.browser import handle, respond, warm_up
-from kbwidgets.view import text_of
-from kbwidgets.widget import get_widget
+from kbwidgets.engine.view import text_of
+from kbwidgets.engine.widget import get_widget
+from kbwidgets.entrypoints.browser import handle, respond, warm_up
 
 
 def _submit(amount: str, lang: str = "en") -> dict:

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from kbwidgets.dates import parse_datetime, to_input_value
-from kbwidgets.errors import InputError
+from kbwidgets.engine.errors import InputError
+from kbwidgets.rules.dates import parse_datetime, to_input_value
 
 BEIJING = timezone(timedelta(hours=8))
 FIELD = "passcode_issued_at"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbwidgets.errors import InputError
-from kbwidgets.memory import advise, parse_version, read_available, recommend
+from kbwidgets.engine.errors import InputError
+from kbwidgets.rules.memory import advise, parse_version, read_available, recommend
 
 
 def _mb(**kwargs) -> int:

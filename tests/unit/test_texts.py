@@ -7,7 +7,7 @@ import string
 import pytest
 
 from kbwidgets import LANGUAGES
-from kbwidgets.texts import TextError, flatten_texts, t, ui_texts
+from kbwidgets.engine.texts import TextError, flatten_texts, t, ui_texts
 
 
 def test_every_text_has_every_language():

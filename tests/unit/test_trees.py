@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kbwidgets import LANGUAGES
-from kbwidgets.tree import TreeError, load, parse, paths, tree_names, walk
+from kbwidgets.engine.tree import TreeError, load, parse, paths, tree_names, walk
 
 GOOD = """
 start = "q"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbwidgets.errors import InputError
-from kbwidgets.units import format_gb, parse_mb
+from kbwidgets.engine.errors import InputError
+from kbwidgets.rules.units import format_gb, parse_mb
 
 
 @pytest.mark.parametrize(

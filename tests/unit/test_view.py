@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kbwidgets.view import ViewError, h, text_of, to_html
+from kbwidgets.engine.view import ViewError, h, text_of, to_html
 
 HOSTILE = "<img src=x onerror=alert(1)>\"'&"
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbwidgets.errors import InputError
-from kbwidgets.vmoptions import MARKER, MAX_BYTES, fix
+from kbwidgets.engine.errors import InputError
+from kbwidgets.rules.vmoptions import MARKER, MAX_BYTES, fix
 
 REAL = (
     b"-Xmx768m\r\n-XX:+UseG1GC\r\n-Dsun.java2d.noddraw=true\r\n"

@@ -1,5 +1,5 @@
-"""`python -m kbwidgets ...`: see kbwidgets.cli."""
+"""`python -m kbwidgets ...`: see kbwidgets.entrypoints.cli."""
 
-from kbwidgets.cli import main
+from kbwidgets.entrypoints.cli import main
 
 raise SystemExit(main())

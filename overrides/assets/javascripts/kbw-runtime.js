@@ -1,5 +1,5 @@
 // Widget runtime, main thread: transport and DOM only. Every decision is made by Python
-// (kbwidgets.browser) in a Web Worker; this file forwards reader events there and draws the
+// (kbwidgets.entrypoints.browser) in a Web Worker; this file forwards reader events there and draws the
 // view that comes back.
 //
 // - Lazy: nothing of Pyodide is fetched until the reader shows intent (pointer over, focus in,

@@ -1,5 +1,5 @@
 // Widget runtime, worker side: starts Pyodide from the site's own files and relays calls to
-// kbwidgets.browser.handle. Transport only; no decisions about widgets are made here.
+// kbwidgets.entrypoints.browser.handle. Transport only; no decisions about widgets are made here.
 //
 // Start-up uses the build-time memory snapshot when runtime.json says it was made by this very
 // Pyodide version from this very wheel (it holds our imported code). It is a private Pyodide
@@ -56,7 +56,7 @@ async function start({ runtime, manifest, useSnapshot }) {
     ...(withSnapshot ? { _loadSnapshot: snapshot } : {}),
   });
   progress(3);
-  const browser = pyodide.pyimport("kbwidgets.browser");
+  const browser = pyodide.pyimport("kbwidgets.entrypoints.browser");
   if (browser.self_check() !== manifest.package.version) {
     throw new Error("kbwidgets version does not match runtime.json");
   }

@@ -1,7 +1,7 @@
 """The widgets, by name, and the module that defines each.
 
 Modules are imported on demand: a page in the browser imports only the widgets it shows,
-which keeps Python's start-up short. The build imports them all (see kbwidgets.widget).
+which keeps Python's start-up short. The build imports them all (see kbwidgets.engine.widget).
 """
 
 from __future__ import annotations

@@ -10,16 +10,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from kbwidgets.access import dated_steps, needs_customer_service, timeline_from
-from kbwidgets.access_timeline import Status, Timeline, status_at
-from kbwidgets.dates import format_date, parse_datetime, to_input_value
-from kbwidgets.errors import InputError
-from kbwidgets.texts import t
-from kbwidgets.tree import Node
-from kbwidgets.tree_widget import TreeWidget
-from kbwidgets.view import Node as ViewNode
-from kbwidgets.view import h
-from kbwidgets.widget import Env, register
+from kbwidgets.engine import forms
+from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.texts import t
+from kbwidgets.engine.tree import TreeNode
+from kbwidgets.engine.tree_widget import TreeWidget
+from kbwidgets.engine.view import ViewNode, h
+from kbwidgets.engine.widget import Env, register
+from kbwidgets.rules.access import dated_steps, needs_customer_service, timeline_from
+from kbwidgets.rules.access_timeline import Status, Timeline, status_at
+from kbwidgets.rules.dates import format_date, parse_datetime, to_input_value
 
 DATE_FIELDS = {"issued": "passcode_issued_at", "card": "card_activated_at"}
 
@@ -69,7 +69,7 @@ class AccessAssistant(TreeWidget):
         except InputError as error:
             return None, error
 
-    def outcome_extra(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> ViewNode | None:
+    def outcome_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> ViewNode | None:
         timeline, error = self._timeline(state, env) if "timeline" in node.uses else (None, None)
         status = status_at(timeline, env.now) if timeline else None
         call = needs_customer_service(node, status)
@@ -97,23 +97,14 @@ class AccessAssistant(TreeWidget):
                 shown = to_input_value(parse_datetime(value, "now", env.tz), env.tz) if value else ""
             except InputError:
                 shown = value
-            return h(
-                "p",
-                {"class": "kbw-field"},
-                h("label", {"for": env.id(name)}, t(label_key, lang)),
-                h(
-                    "input",
-                    {
-                        "type": "text",
-                        "id": env.id(name),
-                        "name": name,
-                        "value": shown,
-                        "placeholder": t("access.date_placeholder", lang),
-                        "autocomplete": "off",
-                        "spellcheck": "false",
-                        "aria-describedby": env.id("dates-hint"),
-                    },
-                ),
+            return forms.text_field(
+                env,
+                name,
+                t(label_key, lang),
+                shown,
+                described_by=env.id("dates-hint"),
+                placeholder=t("access.date_placeholder", lang),
+                spellcheck="false",
             )
 
         return h(
@@ -123,7 +114,7 @@ class AccessAssistant(TreeWidget):
             field("issued", "access.issued_label"),
             field("card", "access.card_label"),
             h("p", {"class": "kbw-help", "id": env.id("dates-hint")}, t("access.dates_hint", lang)),
-            h("p", {"class": "kbw-error", "role": "alert"}, error.message(lang)) if error else None,
+            forms.error(error.message(lang)) if error else None,
         )
 
     def _dates_view(self, timeline: Timeline, status: Status, lang: str, env: Env) -> ViewNode:
@@ -138,7 +129,7 @@ class AccessAssistant(TreeWidget):
             timeline_svg(timeline, env.now, lang, env),
         )
 
-    def summary_extra(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> list[str]:
+    def summary_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> list[str]:
         if "timeline" not in node.uses:
             return []
         timeline, _ = self._timeline(state, env)

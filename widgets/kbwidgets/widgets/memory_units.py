@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kbwidgets.errors import InputError
-from kbwidgets.texts import t
-from kbwidgets.units import format_gb, parse_mb
-from kbwidgets.view import Node, h
-from kbwidgets.widget import Env, Widget, register
+from kbwidgets.engine import forms
+from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.texts import t
+from kbwidgets.engine.view import ViewNode, h
+from kbwidgets.engine.widget import Env, Widget, register
+from kbwidgets.rules.units import format_gb, parse_mb
 
 COMMON_MB = (768, 1024, 1536, 1792, 2048)
 
@@ -22,7 +23,7 @@ COMMON_MB = (768, 1024, 1536, 1792, 2048)
 class MemoryUnits(Widget):
     name = "memory-units"
 
-    def fallback(self, lang: str, env: Env) -> Node:
+    def fallback(self, lang: str, env: Env) -> ViewNode:
         rows = [h("tr", {}, h("td", {}, f"{mb} MB"), h("td", {}, f"{format_gb(mb)} GB")) for mb in COMMON_MB]
         return h(
             "table",
@@ -35,7 +36,7 @@ class MemoryUnits(Widget):
     def initial_state(self) -> dict[str, Any]:
         return {"amount": ""}
 
-    def view(self, state: dict[str, Any], lang: str, env: Env) -> Node:
+    def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
         amount = str(state.get("amount", ""))
         field_id = env.id("amount")
         return h(
@@ -45,27 +46,17 @@ class MemoryUnits(Widget):
             h(
                 "div",
                 {"class": "kbw-row"},
-                h(
-                    "input",
-                    {
-                        "id": field_id,
-                        "name": "amount",
-                        "type": "text",
-                        "value": amount,
-                        "autocomplete": "off",
-                        "inputmode": "decimal",
-                    },
-                ),
-                h("button", {"type": "submit", "class": "md-button"}, t("units.convert", lang)),
+                forms.text_input(env, "amount", amount, inputmode="decimal"),
+                forms.button(t("units.convert", lang), submit=True),
             ),
             self._answer(amount, lang) if amount else None,
         )
 
-    def _answer(self, amount: str, lang: str) -> Node:
+    def _answer(self, amount: str, lang: str) -> ViewNode:
         try:
             mb = parse_mb(amount)
         except InputError as error:
-            return h("p", {"class": "kbw-error", "role": "alert"}, error.message(lang))
+            return forms.error(error.message(lang))
         return h(
             "p", {"class": "kbw-answer"}, h("output", {}, t("units.result", lang, gb=format_gb(mb), mb=mb))
         )

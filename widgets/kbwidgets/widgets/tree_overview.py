@@ -8,10 +8,9 @@ outcome's steps, the English and Chinese texts side by side.
 from __future__ import annotations
 
 from kbwidgets import LANGUAGES
-from kbwidgets.tree import Node, Tree, load, paths, tree_names
-from kbwidgets.view import Node as ViewNode
-from kbwidgets.view import h
-from kbwidgets.widget import Env, Widget, register
+from kbwidgets.engine.tree import Tree, TreeNode, load, paths, tree_names
+from kbwidgets.engine.view import ViewNode, h
+from kbwidgets.engine.widget import Env, Widget, register
 
 
 def _both(text: dict[str, str]) -> ViewNode:
@@ -22,7 +21,7 @@ def _both(text: dict[str, str]) -> ViewNode:
     )
 
 
-def _node(tree: Tree, node: Node) -> ViewNode:
+def _node(tree: Tree, node: TreeNode) -> ViewNode:
     if node.is_outcome:
         return h(
             "div",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kbwidgets.texts import t
-from kbwidgets.tree import Node
-from kbwidgets.tree_widget import TreeWidget
-from kbwidgets.view import Node as ViewNode
-from kbwidgets.view import h
-from kbwidgets.widget import Env, register
+from kbwidgets.engine import forms
+from kbwidgets.engine.texts import t
+from kbwidgets.engine.tree import TreeNode
+from kbwidgets.engine.tree_widget import TreeWidget
+from kbwidgets.engine.view import ViewNode, h
+from kbwidgets.engine.widget import Env, register
 
 ADMIN_FIELDS = ("sender", "computer")
 
@@ -48,27 +48,13 @@ class ConnectivityTroubleshooter(TreeWidget):
         values = event.get("values") or {}
         return {**state, **{name: str(values[name])[:100] for name in ADMIN_FIELDS if name in values}}
 
-    def outcome_extra(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> ViewNode | None:
+    def outcome_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> ViewNode | None:
         if "admin_request" not in node.uses:
             return None
         message_id = env.id("admin-message")
 
         def field(name: str) -> ViewNode:
-            return h(
-                "p",
-                {"class": "kbw-field"},
-                h("label", {"for": env.id(name)}, t(f"admin.field.{name}", lang)),
-                h(
-                    "input",
-                    {
-                        "type": "text",
-                        "id": env.id(name),
-                        "name": name,
-                        "value": state.get(name, ""),
-                        "autocomplete": "off",
-                    },
-                ),
-            )
+            return forms.text_field(env, name, t(f"admin.field.{name}", lang), state.get(name, ""))
 
         return h(
             "section",
@@ -81,11 +67,7 @@ class ConnectivityTroubleshooter(TreeWidget):
                 {"id": message_id, "class": "kbw-message"},
                 admin_request(lang, state.get("sender", ""), state.get("computer", "")),
             ),
-            h(
-                "button",
-                {"type": "button", "class": "md-button md-button--primary", "data-copy": message_id},
-                t("admin.copy", lang),
-            ),
+            forms.button(t("admin.copy", lang), primary=True, **{"data-copy": message_id}),
         )
 
 

@@ -1,7 +1,7 @@
 """The access-recovery advice as one function: situation and dates in, next steps out.
 
 Used by the CLI (`python -m kbwidgets access`) and by the assistant widget. The route comes
-from the `access` decision tree; the dates from kbwidgets.access_timeline.
+from the `access` decision tree; the dates from kbwidgets.rules.access_timeline.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timezone
 from typing import Any
 
-from kbwidgets.access_timeline import Status, Timeline, make_timeline, status_at
-from kbwidgets.dates import format_datetime, parse_datetime
-from kbwidgets.errors import InputError
-from kbwidgets.texts import t
-from kbwidgets.tree import Node, load, walk
+from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.texts import t
+from kbwidgets.engine.tree import TreeNode, load, walk
+from kbwidgets.rules.access_timeline import Status, Timeline, make_timeline, status_at
+from kbwidgets.rules.dates import format_datetime, parse_datetime
 
 # The CLI's situations, as answers to the tree's questions.
 SITUATIONS: dict[str, dict[str, str]] = {
@@ -32,7 +32,7 @@ SITUATIONS: dict[str, dict[str, str]] = {
 }
 
 
-def outcome_for(answers: dict[str, str]) -> Node:
+def outcome_for(answers: dict[str, str]) -> TreeNode:
     return walk(load("access"), answers).current
 
 
@@ -43,7 +43,7 @@ def timeline_from(issued: str | None, card: str | None, now: datetime, tz: timez
     return make_timeline(passcode_at, card_at, now=now)
 
 
-def needs_customer_service(node: Node, status: Status | None) -> bool:
+def needs_customer_service(node: TreeNode, status: Status | None) -> bool:
     """Call Customer Service when the outcome says so, or when the card can no longer be had."""
     if node.contact:
         return True

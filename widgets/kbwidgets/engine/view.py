@@ -17,7 +17,7 @@ import re
 from html import escape
 from typing import Any
 
-Node = str | list  # a text, or [tag, attrs, *children]
+ViewNode = str | list  # a text, or [tag, attrs, *children]
 
 HTML_TAGS = frozenset(
     "a abbr button caption code dd details div dl dt em fieldset figure form h2 h3 h4 kbd label legend li "
@@ -45,7 +45,7 @@ class ViewError(ValueError):
     """A view uses a tag, an attribute or a URL that the renderers refuse."""
 
 
-def h(tag: str, attrs: dict[str, Any] | None = None, *children: Node | None) -> list:
+def h(tag: str, attrs: dict[str, Any] | None = None, *children: ViewNode | None) -> list:
     """Build a node; `None` children are dropped, so optional parts can be written inline."""
     return [tag, dict(attrs or {}), *(child for child in children if child is not None)]
 
@@ -59,7 +59,7 @@ def _check_attr(tag: str, name: str, value: object) -> None:
             raise ViewError(f"href scheme {scheme.group(1)!r} is not allowed")
 
 
-def validate(node: Node) -> Node:
+def validate(node: ViewNode) -> ViewNode:
     """Raise ViewError unless every tag and attribute in `node` is allowed; return `node`."""
     if isinstance(node, str):
         return node
@@ -83,12 +83,12 @@ def _attr_html(name: str, value: object) -> str:
     return f' {name}="{escape(str(value), quote=True)}"'
 
 
-def to_html(node: Node) -> str:
+def to_html(node: ViewNode) -> str:
     """Render a view as HTML after validating it. Every text and attribute value is escaped."""
     return _render(validate(node))
 
 
-def _render(node: Node) -> str:
+def _render(node: ViewNode) -> str:
     if isinstance(node, str):
         return escape(node, quote=False)
     tag, attrs, *children = node
@@ -98,7 +98,7 @@ def _render(node: Node) -> str:
     return opening + "".join(_render(child) for child in children) + f"</{tag}>"
 
 
-def text_of(node: Node) -> str:
+def text_of(node: ViewNode) -> str:
     """The plain text of a view (for summaries, search and tests)."""
     if isinstance(node, str):
         return node

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kbwidgets.errors import InputError, Localized
+from kbwidgets.engine.errors import InputError, Localized
 
 FULL_ACCESS = timedelta(days=2)
 PORTAL_ONLY = timedelta(days=10)

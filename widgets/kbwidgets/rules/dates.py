@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
-from kbwidgets.errors import InputError, Localized
+from kbwidgets.engine.errors import InputError, Localized
 
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -51,10 +51,6 @@ def _reader_datetime(text: str) -> datetime | None:
         return datetime(parts["y"], parts["m"], parts["d"], parts.get("H", 0), parts.get("M", 0))
     except ValueError:  # 30 February, 25:00
         return None
-
-
-def tz_from_minutes(minutes: int) -> timezone:
-    return timezone(timedelta(minutes=minutes))
 
 
 def format_datetime(moment: datetime, lang: str, tz: timezone) -> str:

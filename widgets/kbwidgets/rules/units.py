@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kbwidgets.errors import InputError
+from kbwidgets.engine.errors import InputError
 
 MB_PER_UNIT = {"k": 1 / 1024, "m": 1, "g": 1024, "t": 1024 * 1024}
 AMOUNT = re.compile(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, ClassVar
 
-from kbwidgets.view import Node
+from kbwidgets.engine.view import ViewNode
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Widget:
     max_upload_bytes: ClassVar[int] = 0  # >0 when the widget accepts files
     interactive: ClassVar[bool] = True  # False: only the build-time view, no live version
 
-    def fallback(self, lang: str, env: Env) -> Node:
+    def fallback(self, lang: str, env: Env) -> ViewNode:
         raise NotImplementedError
 
     def initial_state(self) -> dict[str, Any]:
@@ -58,7 +58,7 @@ class Widget:
         values = event.get("values") or {}
         return {**state, **{k: v for k, v in values.items() if isinstance(v, str | bool)}}
 
-    def view(self, state: dict[str, Any], lang: str, env: Env) -> Node:
+    def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
         raise NotImplementedError
 
     def announce(self, state: dict[str, Any], lang: str) -> str | None:

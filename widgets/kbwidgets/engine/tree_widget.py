@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from kbwidgets.texts import t
-from kbwidgets.tree import Node, Tree, Walk, load, walk
-from kbwidgets.view import Node as ViewNode
-from kbwidgets.view import h
-from kbwidgets.widget import Env, Widget
+from kbwidgets.engine import forms
+from kbwidgets.engine.texts import t
+from kbwidgets.engine.tree import Tree, TreeNode, Walk, load, walk
+from kbwidgets.engine.view import ViewNode, h
+from kbwidgets.engine.widget import Env, Widget
 
 
 def article_link(path: str, lang: str, env: Env) -> ViewNode:
@@ -23,7 +23,7 @@ def article_link(path: str, lang: str, env: Env) -> ViewNode:
     return h("a", {"href": env.base + path}, t(f"articles.{path}", lang))
 
 
-def tree_overview(tree: Tree, lang: str, env: Env, node_id: str | None = None, seen: tuple = ()) -> ViewNode:
+def tree_overview(tree: Tree, lang: str, env: Env, node_id: str | None = None) -> ViewNode:
     """The whole tree as a nested list: every question, every answer, every outcome's steps."""
     node = tree.node(node_id or tree.start)
     if node.is_outcome:
@@ -55,7 +55,7 @@ def tree_overview(tree: Tree, lang: str, env: Env, node_id: str | None = None, s
                     {},
                     h("em", {}, option.label[lang]),
                     " → ",
-                    tree_overview(tree, lang, env, option.next, seen),
+                    tree_overview(tree, lang, env, option.next),
                 )
                 for option in node.options
             ),
@@ -188,31 +188,15 @@ class TreeWidget(Widget):
         )
 
     def _buttons(self, lang: str, env: Env, *, submit: bool, back: bool) -> ViewNode:
-        return h(
-            "div",
-            {"class": "kbw-actions"},
-            h(
-                "button",
-                {"type": "submit", "class": "md-button md-button--primary", "id": env.id("next")},
-                t("tree.next", lang),
-            )
+        return forms.actions(
+            forms.button(t("tree.next", lang), primary=True, submit=True, id=env.id("next"))
             if submit
             else None,
-            h(
-                "button",
-                {"type": "button", "class": "md-button", "data-action": "back", "id": env.id("back")},
-                t("tree.back", lang),
-            )
-            if back
-            else None,
-            h(
-                "button",
-                {"type": "button", "class": "md-button", "data-action": "restart", "id": env.id("restart")},
-                t("tree.restart", lang),
-            ),
+            forms.button(t("tree.back", lang), action="back", id=env.id("back")) if back else None,
+            forms.button(t("tree.restart", lang), action="restart", id=env.id("restart")),
         )
 
-    def _question_view(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> ViewNode:
+    def _question_view(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> ViewNode:
         chosen = state.get("pending") or (state.get("answers") or {}).get(node.id)
         legend_id = env.id("question")
         return h(
@@ -224,27 +208,19 @@ class TreeWidget(Widget):
                 h("legend", {"id": legend_id}, node.question[lang]),
                 h("p", {"class": "kbw-help", "id": env.id("help")}, node.help[lang]) if node.help else None,
                 *(
-                    h(
-                        "div",
-                        {"class": "kbw-choice"},
-                        h(
-                            "input",
-                            {
-                                "type": "radio",
-                                "name": "choice",
-                                "value": option.id,
-                                "id": env.id(f"choice-{option.id}"),
-                                "checked": option.id == chosen,
-                            },
-                        ),
-                        h("label", {"for": env.id(f"choice-{option.id}")}, option.label[lang]),
+                    forms.choice(
+                        env,
+                        "radio",
+                        "choice",
+                        option.id,
+                        option.label[lang],
+                        checked=option.id == chosen,
+                        inline=False,
                     )
                     for option in node.options
                 ),
             ),
-            h("p", {"class": "kbw-error", "role": "alert"}, t(state["error"], lang))
-            if state.get("error")
-            else None,
+            forms.error(t(state["error"], lang)) if state.get("error") else None,
             self._buttons(lang, env, submit=True, back=bool(state.get("answers"))),
         )
 
@@ -271,16 +247,12 @@ class TreeWidget(Widget):
                 {"class": "kbw-summary"},
                 h("summary", {}, t("tree.summary_heading", lang)),
                 h("pre", {"id": summary_id}, self.summary(state, position, lang, env)),
-                h(
-                    "button",
-                    {"type": "button", "class": "md-button", "data-copy": summary_id},
-                    t("tree.copy_summary", lang),
-                ),
+                forms.button(t("tree.copy_summary", lang), **{"data-copy": summary_id}),
             ),
             self._buttons(lang, env, submit=False, back=True),
         )
 
-    def outcome_extra(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> ViewNode | None:
+    def outcome_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> ViewNode | None:
         return None
 
     def summary(self, state: dict[str, Any], position: Walk, lang: str, env: Env) -> str:
@@ -293,5 +265,5 @@ class TreeWidget(Widget):
         lines += self.summary_extra(state, node, lang, env)
         return "\n".join(lines)
 
-    def summary_extra(self, state: dict[str, Any], node: Node, lang: str, env: Env) -> list[str]:
+    def summary_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> list[str]:
         return []

@@ -16,7 +16,7 @@ A tree lives in `kbwidgets/data/trees/<name>.toml`. Every node is a question or 
     steps = [{ en = "...", zh = "..." }]
 
 The tree only routes. Dates and policies are computed by separate pure functions (for example
-kbwidgets.access.timeline), which outcomes name in `uses`.
+kbwidgets.rules.access.timeline), which outcomes name in `uses`.
 
 `validate` checks what a reader depends on: every node is reachable from the start, every
 path ends in an outcome, there are no cycles, every `next` exists, option ids are unique, and
@@ -48,7 +48,7 @@ class Option:
 
 
 @dataclass(frozen=True)
-class Node:
+class TreeNode:
     id: str
     question: Text | None = None
     help: Text | None = None
@@ -69,12 +69,12 @@ class Node:
 class Tree:
     name: str
     start: str
-    nodes: dict[str, Node]
+    nodes: dict[str, TreeNode]
     title: Text
     source: str = ""
     intro: Text | None = None  # shown above the first question and in the static version
 
-    def node(self, node_id: str) -> Node:
+    def node(self, node_id: str) -> TreeNode:
         return self.nodes[node_id]
 
 
@@ -82,7 +82,7 @@ class Tree:
 class Step:
     """One answered question on the reader's path."""
 
-    node: Node
+    node: TreeNode
     option: Option
 
 
@@ -91,7 +91,7 @@ class Walk:
     """Where a set of answers leads: the answered steps, then a question or an outcome."""
 
     steps: tuple[Step, ...]
-    current: Node
+    current: TreeNode
 
     @property
     def answers(self) -> dict[str, str]:
@@ -125,7 +125,7 @@ def parse(source_text: str, name: str, source: str = "") -> Tree:
         data = tomllib.loads(source_text)
     except tomllib.TOMLDecodeError as error:
         raise TreeError(f"{label}: {error}") from None
-    nodes: dict[str, Node] = {}
+    nodes: dict[str, TreeNode] = {}
     for node_id, raw in (data.get("nodes") or {}).items():
         where = f"{label}:{_line_of(source_text, f'[nodes.{node_id}]')}: node {node_id!r}"
         try:
@@ -141,7 +141,7 @@ def parse(source_text: str, name: str, source: str = "") -> Tree:
     return tree
 
 
-def _node(node_id: str, raw: dict, where: str) -> Node:
+def _node(node_id: str, raw: dict, where: str) -> TreeNode:
     if ("question" in raw) == ("outcome" in raw):
         raise TreeError(f"{where}: a node has either `question` (with options) or `outcome`")
     known = {"question", "help", "options", "outcome", "steps", "contact", "articles", "uses", "extra"}
@@ -158,13 +158,13 @@ def _node(node_id: str, raw: dict, where: str) -> Node:
                     str(option["next"]),
                 )
             )
-        return Node(
+        return TreeNode(
             node_id,
             question=_text(raw["question"], f"{where} question"),
             help=_text(raw["help"], f"{where} help") if "help" in raw else None,
             options=tuple(options),
         )
-    return Node(
+    return TreeNode(
         node_id,
         outcome=_text(raw["outcome"], f"{where} outcome"),
         steps=tuple(_text(step, f"{where} step {i + 1}") for i, step in enumerate(raw.get("steps") or [])),
@@ -252,11 +252,11 @@ def walk(tree: Tree, answers: dict[str, str], stop_at: str | None = None) -> Wal
     return Walk(tuple(steps), node)
 
 
-def paths(tree: Tree) -> list[list[tuple[Node, Option | None]]]:
+def paths(tree: Tree) -> list[list[tuple[TreeNode, Option | None]]]:
     """Every path from the start to an outcome (for tests and overviews)."""
-    out: list[list[tuple[Node, Option | None]]] = []
+    out: list[list[tuple[TreeNode, Option | None]]] = []
 
-    def go(node: Node, trail: list[tuple[Node, Option | None]]) -> None:
+    def go(node: TreeNode, trail: list[tuple[TreeNode, Option | None]]) -> None:
         if node.is_outcome:
             out.append([*trail, (node, None)])
             return

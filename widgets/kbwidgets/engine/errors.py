@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kbwidgets.texts import t
+from kbwidgets.engine.texts import t
 
 
 class Localized(str):

@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kbwidgets import LANGUAGES
-from kbwidgets.errors import InputError
-from kbwidgets.view import validate
-from kbwidgets.widget import Env, get_widget
+from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.view import validate
+from kbwidgets.engine.widget import Env, get_widget
 
 
 def _env(raw: dict[str, Any]) -> Env:
@@ -92,7 +92,7 @@ def warm_up() -> list[str]:
     the snapshot already holds our imported modules and parsed texts and trees, and a reader's
     first answer does not wait for them. Pure: it only fills import and parse caches.
     """
-    from kbwidgets.widget import registry
+    from kbwidgets.engine.widget import registry
 
     warmed = []
     for name, widget in registry().items():

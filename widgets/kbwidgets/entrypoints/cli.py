@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kbwidgets import LANGUAGES, __version__
-from kbwidgets.errors import InputError
+from kbwidgets.engine.errors import InputError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module:function taking the request dict, one-line help)
-    "access": ("kbwidgets.access:advise", "access-recovery advice for a login situation, with dates"),
-    "memory": ("kbwidgets.memory:advise", "TWS memory allocation: value, method and steps"),
+    "access": ("kbwidgets.rules.access:advise", "access-recovery advice for a login situation, with dates"),
+    "memory": ("kbwidgets.rules.memory:advise", "TWS memory allocation: value, method and steps"),
 }
 MAX_INPUT = 1_000_000
 
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_vmoptions(data: bytes, mb: int, lang: str) -> tuple[int, bytes]:
     """(exit status, bytes for stdout): the corrected file, or a JSON error."""
-    from kbwidgets import vmoptions
+    from kbwidgets.rules import vmoptions
 
     try:
         return 0, vmoptions.fix(data, mb).data

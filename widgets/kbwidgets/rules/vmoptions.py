@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from kbwidgets.errors import InputError
+from kbwidgets.engine.errors import InputError
 
 MARKER = b"### Keep on update"
 BOM = b"\xef\xbb\xbf"

@@ -17,9 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbwidgets.errors import InputError
-from kbwidgets.texts import t
-from kbwidgets.units import parse_mb
+from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.texts import t
+from kbwidgets.rules.units import parse_mb
 
 FIRST_STEP_MB = 1536
 SECOND_STEP_MB = 1792

@@ -1,0 +1,1 @@
+"""Where callers come in: the browser's worker bridge (`browser`) and the command line (`cli`)."""
