@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make serve` and `make test`. Both set everything up first
-# (virtualenv, Python packages, the pinned Pyodide runtime, Chromium for tests) and are fast when
-# everything is already in place: each setup step is guarded by a stamp file that only changes
-# when its inputs change.
+# (virtualenv, Python packages, the pinned Pyodide runtime and ESLint, Chromium for tests) and
+# are fast when everything is already in place: each setup step is guarded by a stamp file that
+# only changes when its inputs change.
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,35 +9,39 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PYTEST := $(BIN)/pytest
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build serve test check lint unit browser bench bench-build audit new translations \
-        lock clean chromium preview
+.PHONY: help setup build serve test check lint typecheck jscheck unit content site patches browser \
+        bench bench-build audit new translations lock clean chromium preview
 
 help:
 	@echo "make serve   set up, then serve the site at http://$(HOST):$(PORT)/ (Chinese under /zh/), reloading on edits"
-	@echo "make test    set up, then run lint, unit, build and real-browser tests"
+	@echo "make test    set up, then run the checks and every test (unit, content, site, patches, browser)"
+	@echo "make check   lint, type-check and check the JavaScript (part of make test)"
 	@echo "make build   build the site into site/ (mkdocs build --strict, offline)"
 	@echo "make preview serve the built site/ exactly as it will be deployed (no reload)"
 	@echo "make new ARTICLE=tws/my-article   scaffold an article in both languages"
 	@echo "make translations  list missing and outdated translations"
-	@echo "make bench   print widget start-up and transfer figures (not a test)"
-	@echo "make audit   Lighthouse scores of the served site, both languages (a report, not a test)"
+	@echo "make bench | bench-build | audit   figures, not tests: widget start-up, build time, Lighthouse"
 
 # --- setup -------------------------------------------------------------------------------------
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+# Three local packages, editable: kbwidgets (widgets/, the wheel browsers run), kbsite (sitelib/,
+# the build logic) and the site project (the mkdocs glue in overrides/hooks/ and tools/).
+$(VENV)/.installed: requirements.lock pyproject.toml widgets/pyproject.toml sitelib/pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+	    -e widgets -e sitelib -e .
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-chromium:
-	@$(PYTHON) tools/ensure_chromium.py
+chromium: setup
+	@$(PY) -m tools.dev.ensure_chromium
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -50,49 +54,65 @@ serve: setup
 	$(BIN)/mkdocs serve --no-strict --dirty --dev-addr $(HOST):$(PORT)
 
 preview: build
-	$(PY) tools/serve_site.py site --host $(HOST) --port $(PORT)
+	$(PY) -m tools.dev.serve_site site --host $(HOST) --port $(PORT)
 
 # --- checks ------------------------------------------------------------------------------------
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(PY) -m tools.dev.file_sizes
 
-check: lint
+# Strict on the two libraries (pyproject.toml), the glue and the tools checked as well.
+typecheck: setup
+	$(BIN)/mypy widgets/kbwidgets sitelib/kbsite overrides/hooks tools
+
+jscheck: setup
+	@for script in overrides/assets/javascripts/*.js overrides/assets/javascripts/*.mjs sitelib/kbsite/runtime/*.mjs; do \
+	    node --check "$$script" || exit 1; done
+	npx --no-install eslint .
+
+check: lint typecheck jscheck
 
 test: setup chromium check
-	$(PY) tools/translation_status.py
-	$(BIN)/pytest
+	$(PY) -m tools.writers.translation_status
+	$(PYTEST)
 
 unit: setup
-	$(BIN)/pytest -m "not browser"
+	$(PYTEST) -m unit
+
+content: setup
+	$(PYTEST) -m content
+
+site: setup
+	$(PYTEST) -m "site or patches"
 
 browser: setup chromium
-	$(BIN)/pytest -m browser
+	$(PYTEST) -m browser
 
 # --- writers -------------------------------------------------------------------------------------
 
 new: setup
 	@test -n "$(ARTICLE)" || { echo "usage: make new ARTICLE=category/slug   (e.g. ARTICLE=tws/order-presets)"; exit 2; }
-	$(PY) tools/new_article.py $(ARTICLE)
+	$(PY) -m tools.writers.new_article $(ARTICLE)
 
 translations: setup
-	$(PY) tools/translation_status.py
+	$(PY) -m tools.writers.translation_status
 
-# --- benchmarks (figures, not tests) -------------------------------------------------------------
+# --- reports (figures, not tests) ----------------------------------------------------------------
 
 bench: setup chromium
-	$(PY) tools/bench_widgets.py
+	$(PY) -m tools.reports.bench_widgets
 
 bench-build: setup
-	$(PY) tools/bench_build.py
+	$(PY) -m tools.reports.bench_build
 
-tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json
-	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
+tools/reports/audit/node_modules/.installed: tools/reports/audit/package.json tools/reports/audit/package-lock.json
+	npm ci --prefix tools/reports/audit --no-audit --no-fund --loglevel=error
 	@touch $@
 
-audit: setup chromium tools/audit/node_modules/.installed
-	$(PY) tools/audit.py
+audit: setup chromium tools/reports/audit/node_modules/.installed
+	$(PY) -m tools.reports.audit
 
 # --- maintenance -------------------------------------------------------------------------------
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
+GROUPS = ("unit", "content", "site", "patches", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test is marked with its folder: `pytest -m unit` runs tests/unit/ only, and so on."""
+    for item in items:
+        group = Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
+        if group in GROUPS:
+            item.add_marker(getattr(pytest.mark, group))
 
 
 @dataclass
@@ -30,7 +37,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     The site is built for the address it will be served at (site_url), as a deployment is:
     Material's instant navigation only handles links listed in the sitemap, by full URL.
     """
-    from site_build import build_site, free_port
+    from tools.dev.site_build import build_site, free_port
 
     out = tmp_path_factory.mktemp("site")
     port = free_port()
@@ -43,7 +50,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> str:
-    from serve_site import SiteServer
+    from tools.dev.serve_site import SiteServer
 
     with SiteServer(built_site.root, port=built_site.port) as server:
         yield server.url

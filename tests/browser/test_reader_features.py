@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
 from playwright.sync_api import Page, expect
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -53,7 +54,8 @@ def test_articles_end_with_related_articles_and_the_update_date(page: Page, site
     expect(page.locator(".kb-updated")).to_contain_text("最后更新：")
 
 
-def test_no_page_of_either_language_logs_an_error(page: Page, site_url: str, built_site, page_watch):
+@pytest.mark.usefixtures("site_url")
+def test_no_page_of_either_language_logs_an_error(page: Page, built_site, page_watch):
     urls = []
     for sitemap in ("sitemap.xml", "zh/sitemap.xml"):
         tree = ET.parse(built_site.root / sitemap)

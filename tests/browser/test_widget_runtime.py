@@ -92,7 +92,7 @@ def test_blocked_webassembly_leaves_the_static_version_and_says_why(page: Page, 
 def test_a_hung_start_ends_in_an_error_not_a_spinner(page: Page, site_url: str, page_watch):
     page_watch.expect_console_errors = True
     page.add_init_script("window.KBW_START_TIMEOUT_MS = 3000")
-    page.route("**/*.wasm", lambda route: None)  # never answered
+    page.route("**/*.wasm", lambda _route: None)  # never answered
     page.goto(site_url + ZH_PAGE)
     page.locator(WIDGET).hover()
     expect(page.locator(f"{WIDGET} .kbw-status")).to_contain_text("启动时间过长", timeout=15_000)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from content_facts import pairs
+from kbsite import frontmatter
+from kbsite.facts import pairs
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-import _frontmatter  # noqa: E402  (on sys.path through content_facts)
 
 
 def _page(built_site, path: str) -> str:
@@ -18,12 +18,12 @@ def _page(built_site, path: str) -> str:
 def test_meta_description_is_the_articles_summary_in_each_language(built_site):
     for pair in pairs(DOCS):
         for source, prefix in ((pair.english, ""), (pair.chinese, "zh/")):
-            if source is None or not _frontmatter.read(source).meta.get("summary"):
+            if source is None or not frontmatter.read(source).meta.get("summary"):
                 continue
             slug = source.relative_to(DOCS).as_posix().removesuffix(".zh.md").removesuffix(".md")
             slug = "" if slug == "index" else slug.removesuffix("/index").removesuffix("index") + "/"
             html = _page(built_site, prefix + slug)
-            summary = _frontmatter.read(source).meta["summary"]
+            summary = frontmatter.read(source).meta["summary"]
             description = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
             assert description == summary.replace("&", "&amp;").replace('"', "&quot;"), source
 
@@ -46,15 +46,3 @@ def test_lost_links_keep_words_that_say_what_to_look_for(built_site):
     html = _page(built_site, "tws/connectivity")
     named = re.findall(r'<span class="kb-named-link" data-link="connectivity_test">(.*?)</span>', html, re.S)
     assert named and all("Connectivity Test" in re.sub("<[^>]+>", "", text) for text in named)
-
-
-def test_widget_links_to_articles_use_the_articles_real_titles():
-    from kbwidgets.engine.texts import ui_texts
-
-    for key, texts in ui_texts().items():
-        if not key.startswith("articles."):
-            continue
-        path = key.removeprefix("articles.").rstrip("/")
-        for lang, suffix in (("en", ".md"), ("zh", ".zh.md")):
-            source = DOCS / f"{path}{suffix}" if (DOCS / f"{path}{suffix}").is_file() else DOCS / path / f"index{suffix}"
-            assert _frontmatter.read(source).meta["title"] == texts[lang], (key, lang)

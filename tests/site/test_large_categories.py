@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from site_build import build_site, free_port
+from tools.dev.site_build import build_site, free_port
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,15 @@ repository, edits files there, and reads the served pages over http.
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_build import ROOT, free_port, start_serve, wait_for_text
+
+from tools.dev.site_build import replace_in as _replace
+from tools.dev.site_build import served_copy as serve
+from tools.dev.site_build import wait_for_text
 
 PAGE = "tws/memory-allocation/"
 TIMEOUT = 180  # seconds: a first build, or a rebuild that remakes the wheel and snapshot
@@ -21,30 +23,8 @@ TIMEOUT = 180  # seconds: a first build, or a rebuild that remakes the wheel and
 @pytest.fixture(scope="module")
 def served_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     copy = tmp_path_factory.mktemp("serve")
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy2(ROOT / name, copy / name)
-    for name in ("docs", "overrides", "widgets"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    for name in ("node_modules", ".cache", "tools"):  # Pyodide, caches keyed by content, the snapshot script
-        (ROOT / name).mkdir(exist_ok=True)
-        (copy / name).symlink_to(ROOT / name)
-    port = free_port()
-    # The copy's widgets, not the editable install's (the repository's own files).
-    server = start_serve(copy, port, {"PYTHONPATH": str(copy / "widgets")})
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        assert wait_for_text(url + PAGE, "tws.vmoptions", TIMEOUT), "mkdocs serve never served the page"
-        time.sleep(2)  # let the file watcher settle
+    with serve(copy, timeout=TIMEOUT) as url:
         yield copy, url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{old!r} is no longer in {path}: update this test"
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def test_a_saved_article_edit_is_served(served_copy):

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
 from kbwidgets.engine.view import text_of
-from kbwidgets.engine.widget import get_widget
-from kbwidgets.entrypoints.browser import handle, respond, warm_up
+from kbwidgets.entrypoints.browser import handle, respond
 
 
 def _submit(amount: str, lang: str = "en") -> dict:
@@ -61,15 +58,3 @@ def test_hostile_text_comes_back_as_text_in_the_view():
     hostile = "<img src=x onerror=alert(1)>"
     view = _submit(hostile)["view"]
     assert hostile in text_of(view)  # shown verbatim, as a text node for the DOM builder
-
-
-def test_warm_up_starts_every_interactive_widget_an_article_embeds():
-    # The start-up snapshot is taken after warm_up(): a widget it missed would start slowly.
-    docs = Path(__file__).resolve().parents[2] / "docs"
-    embedded = {
-        name
-        for page in docs.rglob("*.md")
-        for name in re.findall(r"\[\[widget ([a-z0-9-]+)", page.read_text("utf-8"))
-    }
-    interactive = {name for name in embedded if get_widget(name).interactive}
-    assert interactive and interactive <= set(warm_up())

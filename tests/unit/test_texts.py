@@ -42,3 +42,12 @@ def test_unknown_language_is_refused():
 
 def test_placeholders_are_filled():
     assert t("errors.unknown_widget", "zh", name="x") == "没有名为“x”的小工具。"
+
+
+def test_a_key_defined_in_two_files_names_both(tmp_path):
+    from kbwidgets.engine.texts import read_text_folder
+
+    (tmp_path / "a.toml").write_text('[x.y]\nen = "A"\nzh = "甲"\n', "utf-8")
+    (tmp_path / "b.toml").write_text('[x.y]\nen = "B"\nzh = "乙"\n', "utf-8")
+    with pytest.raises(TextError, match=r"texts/b\.toml: x\.y is already defined in texts/a\.toml"):
+        read_text_folder(tmp_path, "texts")

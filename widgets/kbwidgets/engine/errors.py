@@ -10,9 +10,9 @@ class Localized(str):
 
 
 class InputError(ValueError):
-    """Bad input from a reader or a caller. `code` is stable; the message text is in ui.toml
+    """Bad input from a reader or a caller. `code` is stable; the message text is in data/texts/
     under `errors.<code>` and may use the `values` placeholders (a `Localized` value is looked up
-    in ui.toml too)."""
+    in the texts too)."""
 
     def __init__(self, code: str, **values: object) -> None:
         super().__init__(code)
@@ -23,5 +23,5 @@ class InputError(ValueError):
         values = {k: t(v, lang) if isinstance(v, Localized) else v for k, v in self.values.items()}
         return t(f"errors.{self.code}", lang, **values)
 
-    def as_json(self, lang: str) -> dict:
+    def as_json(self, lang: str) -> dict[str, dict[str, str]]:
         return {"error": {"code": self.code, "message": self.message(lang)}}

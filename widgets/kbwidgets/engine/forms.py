@@ -81,13 +81,16 @@ def button(
     action: str | None = None,
     primary: bool = False,
     submit: bool = False,
-    **attrs: str | None,
+    copies: str | None = None,
+    **attrs: str | bool | None,
 ) -> ViewNode:
-    """A button; `action` is what the widget's update receives, `submit` sends its form."""
+    """A button; `action` is what the widget's update receives, `submit` sends its form, and
+    `copies` names the element whose text it copies to the clipboard."""
     css = "md-button md-button--primary" if primary else "md-button"
+    kind = "submit" if submit else "button"
     return h(
         "button",
-        {"type": "submit" if submit else "button", "class": css, "data-action": action, **attrs},
+        {"type": kind, "class": css, "data-action": action, "data-copy": copies, **attrs},
         label,
     )
 

@@ -1,12 +1,15 @@
-"""Bilingual texts kept as data, looked up by key.
+"""Interface texts kept as data, in every language, looked up by key.
 
-Texts live in TOML files under `kbwidgets/data/` (TOML because its parser, `tomllib`, is in
-the standard library in CPython and in Pyodide alike). Each entry is a table with one string
-per language:
+Texts live in TOML files (TOML because its parser, `tomllib`, is in the standard library in
+CPython and in Pyodide alike), one file per concern under `kbwidgets/data/texts/`. Each entry
+is a table with one string per language:
 
-    [untranslated.title]
-    en = "Not yet translated"
-    zh = "尚未翻译"
+    [tree.next]
+    en = "Next"
+    zh = "下一步"
+
+All files of a folder share one namespace: a key defined twice is an error, as is a text that
+misses a language. The build's own texts (kbsite) are read with the same `read_text_folder`.
 """
 
 from __future__ import annotations
@@ -15,27 +18,24 @@ import tomllib
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from kbwidgets import LANGUAGES
 
+Texts = dict[str, dict[str, str]]  # {"tree.next": {"en": "Next", "zh": "下一步"}}
+
 
 class TextError(ValueError):
-    """A text table is malformed or misses a language."""
+    """A text table is malformed, misses a language, or repeats a key."""
 
 
-def load_toml(name: str) -> dict:
-    """Parse `kbwidgets/data/<name>` (a TOML file shipped inside the package)."""
-    data = resources.files("kbwidgets").joinpath("data", name).read_text(encoding="utf-8")
-    return tomllib.loads(data)
-
-
-def flatten_texts(table: Mapping, prefix: str = "") -> dict[str, dict[str, str]]:
+def flatten_texts(table: Mapping[str, object], prefix: str = "") -> Texts:
     """Turn nested TOML tables into {"a.b.c": {"en": ..., "zh": ...}}.
 
     A table whose values are all strings is a text (one string per language); a table of tables
     is a namespace.
     """
-    out: dict[str, dict[str, str]] = {}
+    out: Texts = {}
     for key, value in table.items():
         name = f"{prefix}{key}"
         if not isinstance(value, Mapping):
@@ -53,10 +53,33 @@ def flatten_texts(table: Mapping, prefix: str = "") -> dict[str, dict[str, str]]
     return out
 
 
+def read_text_folder(folder: Traversable, label: str) -> Texts:
+    """Every `*.toml` in `folder` as one table of texts; errors name `label/<file>`."""
+    merged: Texts = {}
+    origin: dict[str, str] = {}
+    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if not item.name.endswith(".toml"):
+            continue
+        where = f"{label}/{item.name}"
+        try:
+            texts = flatten_texts(tomllib.loads(item.read_text(encoding="utf-8")))
+        except tomllib.TOMLDecodeError as error:
+            raise TextError(f"{where}: {error}") from None
+        except TextError as error:
+            raise TextError(f"{where}: {error}") from None
+        for key in texts:
+            if key in origin:
+                raise TextError(f"{where}: {key} is already defined in {origin[key]}")
+            origin[key] = where
+        merged.update(texts)
+    return merged
+
+
 @cache
-def ui_texts() -> dict[str, dict[str, str]]:
-    """All interface texts shared by the site and the widgets (kbwidgets/data/ui.toml)."""
-    return flatten_texts(load_toml("ui.toml"))
+def ui_texts() -> Texts:
+    """Every widget text (kbwidgets/data/texts/*.toml)."""
+    folder = resources.files("kbwidgets").joinpath("data", "texts")
+    return read_text_folder(folder, "widgets/kbwidgets/data/texts")
 
 
 def check_lang(lang: str) -> str:
@@ -66,7 +89,12 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def t(key: str, lang: str, **values: object) -> str:
-    """The interface text `key` in `lang`, with `{name}` placeholders filled from `values`."""
-    text = ui_texts()[key][check_lang(lang)]
+def lookup(texts: Texts, key: str, lang: str, **values: object) -> str:
+    """The text `key` of `texts` in `lang`, with `{name}` placeholders filled from `values`."""
+    text = texts[key][check_lang(lang)]
     return text.format(**values) if values else text
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The widget text `key` in `lang`, with `{name}` placeholders filled from `values`."""
+    return lookup(ui_texts(), key, lang, **values)

@@ -29,7 +29,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from kbwidgets import LANGUAGES
 
@@ -49,11 +49,14 @@ class Option:
 
 @dataclass(frozen=True)
 class TreeNode:
+    """A question (with options) or an outcome (with steps); `kind` says which."""
+
     id: str
-    question: Text | None = None
+    kind: Literal["question", "outcome"]
+    question: Text = field(default_factory=dict)
     help: Text | None = None
     options: tuple[Option, ...] = ()
-    outcome: Text | None = None
+    outcome: Text = field(default_factory=dict)
     steps: tuple[Text, ...] = ()
     contact: bool = False  # the reader has to call Customer Service
     articles: tuple[str, ...] = ()  # our pages, relative to the language root ("tws/connectivity/")
@@ -62,7 +65,7 @@ class TreeNode:
 
     @property
     def is_outcome(self) -> bool:
-        return self.outcome is not None
+        return self.kind == "outcome"
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ def parse(source_text: str, name: str, source: str = "") -> Tree:
     return tree
 
 
-def _node(node_id: str, raw: dict, where: str) -> TreeNode:
+def _node(node_id: str, raw: dict[str, Any], where: str) -> TreeNode:
     if ("question" in raw) == ("outcome" in raw):
         raise TreeError(f"{where}: a node has either `question` (with options) or `outcome`")
     known = {"question", "help", "options", "outcome", "steps", "contact", "articles", "uses", "extra"}
@@ -160,12 +163,14 @@ def _node(node_id: str, raw: dict, where: str) -> TreeNode:
             )
         return TreeNode(
             node_id,
+            "question",
             question=_text(raw["question"], f"{where} question"),
             help=_text(raw["help"], f"{where} help") if "help" in raw else None,
             options=tuple(options),
         )
     return TreeNode(
         node_id,
+        "outcome",
         outcome=_text(raw["outcome"], f"{where} outcome"),
         steps=tuple(_text(step, f"{where} step {i + 1}") for i, step in enumerate(raw.get("steps") or [])),
         contact=bool(raw.get("contact", False)),

@@ -9,6 +9,8 @@ state (`extra_state`) and the summary (`summary_extra`).
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from kbwidgets.engine import forms
@@ -17,9 +19,14 @@ from kbwidgets.engine.tree import Tree, TreeNode, Walk, load, walk
 from kbwidgets.engine.view import ViewNode, h
 from kbwidgets.engine.widget import Env, Widget
 
+if sys.version_info >= (3, 12):
+    from typing import override
+else:  # CPython 3.11 (the build machine); Pyodide's Python is newer
+    from typing_extensions import override
+
 
 def article_link(path: str, lang: str, env: Env) -> ViewNode:
-    """A link to one of our articles, in the page's language, titled from ui.toml."""
+    """A link to one of our articles, in the page's language, titled from data/texts/articles.toml."""
     return h("a", {"href": env.base + path}, t(f"articles.{path}", lang))
 
 
@@ -63,8 +70,8 @@ def tree_overview(tree: Tree, lang: str, env: Env, node_id: str | None = None) -
     )
 
 
-def _joined(items: Any, separator: str = " · ") -> list:
-    out: list = []
+def _joined(items: Iterable[ViewNode], separator: str = " · ") -> list[ViewNode]:
+    out: list[ViewNode] = []
     for item in items:
         if out:
             out.append(separator)
@@ -81,6 +88,7 @@ class TreeWidget(Widget):
 
     # --- state ---------------------------------------------------------------------------
 
+    @override
     def initial_state(self) -> dict[str, Any]:
         # `pending`: a choice made but not yet confirmed with Next, so that a redraw keeps it.
         return {"answers": {}, "editing": None, "error": None, "pending": None}
@@ -88,6 +96,7 @@ class TreeWidget(Widget):
     def current(self, state: dict[str, Any]) -> Walk:
         return walk(self.tree, dict(state.get("answers") or {}), stop_at=state.get("editing"))
 
+    @override
     def update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
         answers = dict(state.get("answers") or {})
         state = {**state, "answers": answers, "error": None}
@@ -117,22 +126,27 @@ class TreeWidget(Widget):
             return {**state, "editing": event["value"]}
         return self.extra_update(state, event, env)
 
-    def extra_update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
+    def extra_update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:  # noqa: ARG002
+        """A subclass's own events (its extra fields); the default changes nothing."""
         return state
 
+    @override
     def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:
         return self.current({**state, "editing": None}).answers
 
+    @override
     def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
         answers = {node_id: query[node_id][:40] for node_id in self.tree.nodes if node_id in query}
         return {**self.initial_state(), "answers": walk(self.tree, answers).answers}
 
+    @override
     def announce(self, state: dict[str, Any], lang: str) -> str | None:
         node = self.current(state).current
         return node.outcome[lang] if node.is_outcome else node.question[lang]
 
     # --- views ---------------------------------------------------------------------------
 
+    @override
     def fallback(self, lang: str, env: Env) -> ViewNode:
         return h(
             "div",
@@ -142,6 +156,7 @@ class TreeWidget(Widget):
             tree_overview(self.tree, lang, env),
         )
 
+    @override
     def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
         position = self.current(state)
         node = position.current
@@ -151,13 +166,13 @@ class TreeWidget(Widget):
             h("p", {"class": "kbw-intro"}, self.tree.intro[lang])
             if self.tree.intro and not position.steps
             else None,
-            self._path_view(position, lang, env),
+            self._path_view(position, lang),
             self._outcome_view(state, position, lang, env)
             if node.is_outcome
             else self._question_view(state, node, lang, env),
         )
 
-    def _path_view(self, position: Walk, lang: str, env: Env) -> ViewNode | None:
+    def _path_view(self, position: Walk, lang: str) -> ViewNode | None:
         if not position.steps:
             return None
         return h(
@@ -247,12 +262,19 @@ class TreeWidget(Widget):
                 {"class": "kbw-summary"},
                 h("summary", {}, t("tree.summary_heading", lang)),
                 h("pre", {"id": summary_id}, self.summary(state, position, lang, env)),
-                forms.button(t("tree.copy_summary", lang), **{"data-copy": summary_id}),
+                forms.button(t("tree.copy_summary", lang), copies=summary_id),
             ),
             self._buttons(lang, env, submit=False, back=True),
         )
 
-    def outcome_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> ViewNode | None:
+    def outcome_extra(
+        self,
+        state: dict[str, Any],  # noqa: ARG002 - the extension point's signature
+        node: TreeNode,  # noqa: ARG002
+        lang: str,  # noqa: ARG002
+        env: Env,  # noqa: ARG002
+    ) -> ViewNode | None:
+        """What a subclass adds under an outcome's steps (dates, a message to copy)."""
         return None
 
     def summary(self, state: dict[str, Any], position: Walk, lang: str, env: Env) -> str:
@@ -265,5 +287,12 @@ class TreeWidget(Widget):
         lines += self.summary_extra(state, node, lang, env)
         return "\n".join(lines)
 
-    def summary_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> list[str]:
+    def summary_extra(
+        self,
+        state: dict[str, Any],  # noqa: ARG002 - the extension point's signature
+        node: TreeNode,  # noqa: ARG002
+        lang: str,  # noqa: ARG002
+        env: Env,  # noqa: ARG002
+    ) -> list[str]:
+        """Lines a subclass adds to the plain-text summary."""
         return []

@@ -17,7 +17,7 @@ import re
 from html import escape
 from typing import Any
 
-ViewNode = str | list  # a text, or [tag, attrs, *children]
+ViewNode = str | list[Any]  # a text, or [tag, attrs, *children]
 
 HTML_TAGS = frozenset(
     "a abbr button caption code dd details div dl dt em fieldset figure form h2 h3 h4 kbd label legend li "
@@ -45,7 +45,7 @@ class ViewError(ValueError):
     """A view uses a tag, an attribute or a URL that the renderers refuse."""
 
 
-def h(tag: str, attrs: dict[str, Any] | None = None, *children: ViewNode | None) -> list:
+def h(tag: str, attrs: dict[str, Any] | None = None, *children: ViewNode | None) -> list[Any]:
     """Build a node; `None` children are dropped, so optional parts can be written inline."""
     return [tag, dict(attrs or {}), *(child for child in children if child is not None)]
 

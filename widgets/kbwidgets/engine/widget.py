@@ -41,7 +41,11 @@ class Env:
 
 
 class Widget:
-    """Base class: subclasses set `name` and override what they need."""
+    """Base class: subclasses set `name` and override what they need (marked `@override`).
+
+    The defaults below ignore some of their arguments on purpose: they are the extension points'
+    signatures, which a widget that needs them fills in.
+    """
 
     name: ClassVar[str] = ""
     max_upload_bytes: ClassVar[int] = 0  # >0 when the widget accepts files
@@ -53,7 +57,7 @@ class Widget:
     def initial_state(self) -> dict[str, Any]:
         return {}
 
-    def update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
+    def update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:  # noqa: ARG002
         """Default: every named field's value is stored in the state under its name."""
         values = event.get("values") or {}
         return {**state, **{k: v for k, v in values.items() if isinstance(v, str | bool)}}
@@ -61,14 +65,16 @@ class Widget:
     def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
         raise NotImplementedError
 
-    def announce(self, state: dict[str, Any], lang: str) -> str | None:
+    def announce(self, state: dict[str, Any], lang: str) -> str | None:  # noqa: ARG002
         """A sentence for screen readers after an event (e.g. the new question), or None."""
         return None
 
-    def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:
+    def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:  # noqa: ARG002
+        """What of the state goes into the address, so a copied link reproduces the view."""
         return {}
 
-    def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
+    def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:  # noqa: ARG002
+        """The state a link describes (every value checked: a link is untrusted input)."""
         return self.initial_state()
 
 

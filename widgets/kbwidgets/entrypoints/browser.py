@@ -44,7 +44,7 @@ def _env(raw: dict[str, Any]) -> Env:
 
 def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any]:
     """Handle one decoded request; `data` carries a dropped or chosen file's bytes."""
-    lang = request.get("lang") if request.get("lang") in LANGUAGES else LANGUAGES[0]
+    lang = str(request["lang"]) if request.get("lang") in LANGUAGES else LANGUAGES[0]
     try:
         name = str(request.get("widget", ""))
         try:
@@ -88,7 +88,7 @@ def handle(request_json: str, data: bytes | None = None) -> str:
 def warm_up() -> list[str]:
     """Start every interactive widget once in each language; return their names.
 
-    Run at build time just before the start-up snapshot is taken (tools/make_snapshot.mjs), so
+    Run at build time just before the start-up snapshot is taken (kbsite/runtime/make_snapshot.mjs), so
     the snapshot already holds our imported modules and parsed texts and trees, and a reader's
     first answer does not wait for them. Pure: it only fills import and parse caches.
     """

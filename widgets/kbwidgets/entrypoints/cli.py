@@ -30,7 +30,8 @@ MAX_INPUT = 1_000_000
 def _load(target: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     module_name, function = target.split(":")
     module = __import__(module_name, fromlist=[function])
-    return getattr(module, function)
+    command: Callable[[dict[str, Any]], dict[str, Any]] = getattr(module, function)
+    return command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,7 +75,7 @@ def run_json_command(command: str, raw: str) -> tuple[int, dict[str, Any]]:
         return 2, InputError("bad_request", detail=f"input over {MAX_INPUT} bytes").as_json("en")
     try:
         request = json.loads(raw)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         return 2, InputError("bad_request", detail=f"not JSON ({error.msg})").as_json("en")
     if not isinstance(request, dict):
         return 2, InputError("bad_request", detail="expected one JSON object").as_json("en")

@@ -52,13 +52,17 @@ def needs_customer_service(node: TreeNode, status: Status | None) -> bool:
 
 def dated_steps(timeline: Timeline, status: Status, lang: str, tz: timezone) -> list[str]:
     """Sentences with the reader's own dates, in the reader's language and time zone."""
-    when = lambda moment: format_datetime(moment, lang, tz)  # noqa: E731
+
+    def when(moment: datetime) -> str:
+        return format_datetime(moment, lang, tz)
+
     steps = []
-    if timeline.passcode_issued_at:
-        steps.append(t("access.dated.full_until", lang, date=when(timeline.full_access_until)))
-        steps.append(t("access.dated.portal_until", lang, date=when(timeline.portal_only_until)))
+    full_until, portal_until = timeline.full_access_until, timeline.portal_only_until
+    if full_until is not None and portal_until is not None:
+        steps.append(t("access.dated.full_until", lang, date=when(full_until)))
+        steps.append(t("access.dated.portal_until", lang, date=when(portal_until)))
         steps.append(t(f"access.card_now.{status.can_get_card_now}", lang))
-    if timeline.card_activated_at:
+    if timeline.card_valid_until is not None:
         steps.append(t("access.dated.card_until", lang, date=when(timeline.card_valid_until)))
     return steps
 

@@ -91,22 +91,18 @@ class Status:
 
 def status_at(timeline: Timeline, now: datetime) -> Status:
     passcode = "unknown"
-    if timeline.passcode_issued_at is not None:
-        if now < timeline.full_access_until:
+    full_until, portal_until = timeline.full_access_until, timeline.portal_only_until
+    if full_until is not None and portal_until is not None:
+        if now < full_until:
             passcode = "full"
-        elif now < timeline.portal_only_until:
+        elif now < portal_until:
             passcode = "portal_only"
         else:
             passcode = "expired"
     card = "unknown"
-    if timeline.card_activated_at is not None:
-        card = (
-            "not_active"
-            if now < timeline.card_activated_at
-            else "valid"
-            if now < timeline.card_valid_until
-            else "expired"
-        )
+    activated, card_until = timeline.card_activated_at, timeline.card_valid_until
+    if activated is not None and card_until is not None:
+        card = "not_active" if now < activated else "valid" if now < card_until else "expired"
     # The card is printed from Account Management, which the passcode opens for 2 + 10 days.
     can_get = None if timeline.passcode_issued_at is None else passcode in ("full", "portal_only")
     return Status(passcode, card, can_get)

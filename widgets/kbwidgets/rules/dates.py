@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from kbwidgets.engine.errors import InputError, Localized
 
@@ -12,6 +12,20 @@ WEEKDAYS = {
     "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
 }
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_EN_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 # How readers write a date and time: "2026-11-20 9:30", "2026/11/20 09:30", "2026.11.20",
@@ -33,12 +47,13 @@ def parse_datetime(text: str, field: str, tz: timezone) -> datetime:
     label = Localized(f"access.field.{field}")
     if not cleaned or len(cleaned) > 40:
         raise InputError("access.bad_date", field=label, text=cleaned[:40])
+    moment: datetime | None
     try:
         moment = datetime.fromisoformat(cleaned.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         moment = _reader_datetime(cleaned)
-        if moment is None:
-            raise InputError("access.bad_date", field=label, text=cleaned) from None
+    if moment is None:
+        raise InputError("access.bad_date", field=label, text=cleaned)
     return moment if moment.tzinfo else moment.replace(tzinfo=tz)
 
 
@@ -60,6 +75,13 @@ def format_datetime(moment: datetime, lang: str, tz: timezone) -> str:
     if lang == "zh":
         return f"{local.year}年{local.month}月{local.day}日（{weekday}）{local:%H:%M}"
     return f"{weekday} {local.day} {MONTHS_EN[local.month - 1]} {local.year}, {local:%H:%M}"
+
+
+def format_day(day: date, lang: str) -> str:
+    """A calendar day written out: "23 November 2026"; "2026年11月23日"."""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS_EN_LONG[day.month - 1]} {day.year}"
 
 
 def format_date(moment: datetime, lang: str, tz: timezone) -> str:

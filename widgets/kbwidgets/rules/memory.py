@@ -91,10 +91,10 @@ def recommend(
     version: int | None, bits: int, available_mb: int | None, current_mb: int | None, symptoms: set[str]
 ) -> Advice:
     warnings: list[str] = []
-    still_struggling = bool(symptoms & PERFORMANCE_SYMPTOMS) and current_mb is not None
-    if still_struggling and current_mb >= SECOND_STEP_MB:
+    struggling_at = current_mb if symptoms & PERFORMANCE_SYMPTOMS else None
+    if struggling_at is not None and struggling_at >= SECOND_STEP_MB:
         target, reason = MAX_MB, "memory.reason.third_step"
-    elif still_struggling and current_mb >= FIRST_STEP_MB:
+    elif struggling_at is not None and struggling_at >= FIRST_STEP_MB:
         target, reason = SECOND_STEP_MB, "memory.reason.second_step"
     else:
         target, reason = FIRST_STEP_MB, "memory.reason.first_step"

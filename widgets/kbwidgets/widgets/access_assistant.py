@@ -7,6 +7,7 @@ a drawn timeline, and whether the card can still be obtained now.
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,6 +22,11 @@ from kbwidgets.rules.access import dated_steps, needs_customer_service, timeline
 from kbwidgets.rules.access_timeline import Status, Timeline, status_at
 from kbwidgets.rules.dates import format_date, parse_datetime, to_input_value
 
+if sys.version_info >= (3, 12):
+    from typing import override
+else:  # CPython 3.11 (the build machine); Pyodide's Python is newer
+    from typing_extensions import override
+
 DATE_FIELDS = {"issued": "passcode_issued_at", "card": "card_activated_at"}
 
 
@@ -31,9 +37,11 @@ class AccessAssistant(TreeWidget):
 
     # --- state: answers (from TreeWidget) and two dates, kept as absolute ISO 8601 -----------
 
+    @override
     def initial_state(self) -> dict[str, Any]:
         return {**super().initial_state(), "issued": "", "card": ""}
 
+    @override
     def extra_update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
         values = event.get("values") or {}
         for name in DATE_FIELDS:
@@ -49,12 +57,14 @@ class AccessAssistant(TreeWidget):
         except InputError:
             return text.strip()[:40]
 
+    @override
     def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:
         query = super().to_query(state, env)
         if self.current({**state, "editing": None}).current.uses:
             query |= {name: state[name] for name in DATE_FIELDS if state.get(name)}
         return query
 
+    @override
     def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
         state = super().from_query(query, env)
         return {**state, **{name: self._normalise(query.get(name, ""), env) for name in DATE_FIELDS}}
@@ -69,6 +79,7 @@ class AccessAssistant(TreeWidget):
         except InputError as error:
             return None, error
 
+    @override
     def outcome_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> ViewNode | None:
         timeline, error = self._timeline(state, env) if "timeline" in node.uses else (None, None)
         status = status_at(timeline, env.now) if timeline else None
@@ -86,7 +97,7 @@ class AccessAssistant(TreeWidget):
             else None,
             self._dates_form(state, lang, env, error) if "timeline" in node.uses else None,
             self._dates_view(timeline, status, lang, env)
-            if timeline and timeline.passcode_issued_at
+            if timeline and status and timeline.passcode_issued_at
             else None,
         )
 
@@ -129,6 +140,7 @@ class AccessAssistant(TreeWidget):
             timeline_svg(timeline, env.now, lang, env),
         )
 
+    @override
     def summary_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> list[str]:
         if "timeline" not in node.uses:
             return []
@@ -170,30 +182,19 @@ def timeline_svg(timeline: Timeline, now: datetime, lang: str, env: Env) -> View
 
     parts: list[ViewNode] = []
     legend: list[tuple[str, str]] = []
-    if timeline.passcode_issued_at:
-        parts.append(
-            bar(
-                0,
-                timeline.passcode_issued_at,
-                timeline.full_access_until,
-                "kbw-bar-full",
-                t("access.bar.full", lang),
-            )
-        )
-        parts.append(
-            bar(
-                0,
-                timeline.full_access_until,
-                timeline.portal_only_until,
-                "kbw-bar-portal",
-                t("access.bar.portal", lang),
-            )
-        )
+    issued, full_until, portal_until = (
+        timeline.passcode_issued_at,
+        timeline.full_access_until,
+        timeline.portal_only_until,
+    )
+    if issued and full_until and portal_until:
+        parts.append(bar(0, issued, full_until, "kbw-bar-full", t("access.bar.full", lang)))
+        parts.append(bar(0, full_until, portal_until, "kbw-bar-portal", t("access.bar.portal", lang)))
         legend += [
             ("kbw-bar-full", t("access.bar.full", lang)),
             ("kbw-bar-portal", t("access.bar.portal", lang)),
         ]
-    if timeline.card_activated_at:
+    if timeline.card_activated_at and timeline.card_valid_until:
         parts.append(
             bar(
                 1,

@@ -7,6 +7,7 @@ memory article, whose values are given in MB.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from kbwidgets.engine import forms
@@ -16,6 +17,11 @@ from kbwidgets.engine.view import ViewNode, h
 from kbwidgets.engine.widget import Env, Widget, register
 from kbwidgets.rules.units import format_gb, parse_mb
 
+if sys.version_info >= (3, 12):
+    from typing import override
+else:  # CPython 3.11 (the build machine); Pyodide's Python is newer
+    from typing_extensions import override
+
 COMMON_MB = (768, 1024, 1536, 1792, 2048)
 
 
@@ -23,6 +29,7 @@ COMMON_MB = (768, 1024, 1536, 1792, 2048)
 class MemoryUnits(Widget):
     name = "memory-units"
 
+    @override
     def fallback(self, lang: str, env: Env) -> ViewNode:
         rows = [h("tr", {}, h("td", {}, f"{mb} MB"), h("td", {}, f"{format_gb(mb)} GB")) for mb in COMMON_MB]
         return h(
@@ -33,9 +40,11 @@ class MemoryUnits(Widget):
             h("tbody", {}, *rows),
         )
 
+    @override
     def initial_state(self) -> dict[str, Any]:
         return {"amount": ""}
 
+    @override
     def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
         amount = str(state.get("amount", ""))
         field_id = env.id("amount")
@@ -61,8 +70,10 @@ class MemoryUnits(Widget):
             "p", {"class": "kbw-answer"}, h("output", {}, t("units.result", lang, gb=format_gb(mb), mb=mb))
         )
 
+    @override
     def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:
         return {"amount": str(state["amount"])} if state.get("amount") else {}
 
+    @override
     def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
         return {"amount": query.get("amount", "")[:64]}

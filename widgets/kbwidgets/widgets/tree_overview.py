@@ -7,10 +7,17 @@ outcome's steps, the English and Chinese texts side by side.
 
 from __future__ import annotations
 
+import sys
+
 from kbwidgets import LANGUAGES
 from kbwidgets.engine.tree import Tree, TreeNode, load, paths, tree_names
 from kbwidgets.engine.view import ViewNode, h
 from kbwidgets.engine.widget import Env, Widget, register
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:  # CPython 3.11 (the build machine); Pyodide's Python is newer
+    from typing_extensions import override
 
 
 def _both(text: dict[str, str]) -> ViewNode:
@@ -66,6 +73,7 @@ class TreeOverview(Widget):
     name = "tree-overview"
     interactive = False
 
+    @override
     def fallback(self, lang: str, env: Env) -> ViewNode:
         sections = []
         for name in tree_names():

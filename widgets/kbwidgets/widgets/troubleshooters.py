@@ -7,6 +7,7 @@ language, ready to copy and send.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from kbwidgets.engine import forms
@@ -15,6 +16,11 @@ from kbwidgets.engine.tree import TreeNode
 from kbwidgets.engine.tree_widget import TreeWidget
 from kbwidgets.engine.view import ViewNode, h
 from kbwidgets.engine.widget import Env, register
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:  # CPython 3.11 (the build machine); Pyodide's Python is newer
+    from typing_extensions import override
 
 ADMIN_FIELDS = ("sender", "computer")
 
@@ -41,13 +47,16 @@ class ConnectivityTroubleshooter(TreeWidget):
     name = "connectivity-troubleshooter"
     tree_name = "connectivity"
 
+    @override
     def initial_state(self) -> dict[str, Any]:
         return {**super().initial_state(), "sender": "", "computer": ""}
 
+    @override
     def extra_update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
         values = event.get("values") or {}
         return {**state, **{name: str(values[name])[:100] for name in ADMIN_FIELDS if name in values}}
 
+    @override
     def outcome_extra(self, state: dict[str, Any], node: TreeNode, lang: str, env: Env) -> ViewNode | None:
         if "admin_request" not in node.uses:
             return None
@@ -67,7 +76,7 @@ class ConnectivityTroubleshooter(TreeWidget):
                 {"id": message_id, "class": "kbw-message"},
                 admin_request(lang, state.get("sender", ""), state.get("computer", "")),
             ),
-            forms.button(t("admin.copy", lang), primary=True, **{"data-copy": message_id}),
+            forms.button(t("admin.copy", lang), primary=True, copies=message_id),
         )
 
 

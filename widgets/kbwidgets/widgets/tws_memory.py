@@ -8,6 +8,7 @@ download it corrected. The file never leaves the browser and never goes into the
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from kbwidgets.engine import forms
@@ -19,6 +20,11 @@ from kbwidgets.rules import memory, vmoptions
 from kbwidgets.rules.memory import SYMPTOMS, SYSTEMS
 from kbwidgets.widgets.vmoptions_fixer import fixer_view, take_file
 
+if sys.version_info >= (3, 12):
+    from typing import override
+else:  # CPython 3.11 (the build machine); Pyodide's Python is newer
+    from typing_extensions import override
+
 FIELDS = ("version", "os", "bits", "available", "current")
 QUERY_FIELDS = (*FIELDS, "symptoms")
 
@@ -28,6 +34,7 @@ class TwsMemory(Widget):
     name = "tws-memory"
     max_upload_bytes = vmoptions.MAX_BYTES
 
+    @override
     def initial_state(self) -> dict[str, Any]:
         return {
             "version": "",
@@ -43,6 +50,7 @@ class TwsMemory(Widget):
 
     # --- state ---------------------------------------------------------------------------
 
+    @override
     def update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
         values = event.get("values") or {}
         state = {**state, **{k: str(values[k])[:400] for k in FIELDS if k in values}}
@@ -59,12 +67,14 @@ class TwsMemory(Widget):
             state = {**state, "file": None, "file_name": "", "file_error": None}
         return state
 
+    @override
     def to_query(self, state: dict[str, Any], env: Env) -> dict[str, str]:
         query = {k: str(state[k]) for k in FIELDS if state.get(k)}
         if state.get("symptoms"):
             query["symptoms"] = ",".join(state["symptoms"])
         return query
 
+    @override
     def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
         state = self.initial_state() | {k: query[k][:400] for k in FIELDS if k in query}
         state["symptoms"] = [s for s in query.get("symptoms", "").split(",") if s in SYMPTOMS]
@@ -88,6 +98,7 @@ class TwsMemory(Widget):
                     errors[name] = error
         return parsed, errors
 
+    @override
     def announce(self, state: dict[str, Any], lang: str) -> str | None:
         parsed, errors = self._inputs(state)
         if errors:
@@ -103,6 +114,7 @@ class TwsMemory(Widget):
 
     # --- views ---------------------------------------------------------------------------
 
+    @override
     def fallback(self, lang: str, env: Env) -> ViewNode:
         rows = [
             ("memory.table.first", f"{memory.FIRST_STEP_MB} MB"),
@@ -156,6 +168,7 @@ class TwsMemory(Widget):
             ),
         )
 
+    @override
     def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
         parsed, errors = self._inputs(state)
         return h(

@@ -1,0 +1,95 @@
+// Widget runtime, main thread: the one Web Worker per tab that runs Python (kbw-worker.mjs),
+// started on demand, and the calls to it. Transport only: a failed or hung start (time limit)
+// rejects every waiting call, and a failed start-up snapshot is retried once with a normal
+// start. Second part of the served kbw-runtime.js (kbsite/bundles.py).
+window.kbwTransport = (function () {
+  "use strict";
+
+  var SCRIPT_URL = document.currentScript ? document.currentScript.src : location.href;
+  var START_TIMEOUT_MS = window.KBW_START_TIMEOUT_MS || 20000;
+
+  var runtime = null; // {worker, ready: Promise<manifest>, calls: Map, manifest}
+  var callSeq = 0;
+  var progressListeners = [];
+
+  function startRuntime(runtimeUrl, useSnapshot) {
+    var worker = new Worker(new URL("kbw-worker.mjs", SCRIPT_URL), { type: "module" });
+    var calls = new Map();
+    var current = { worker: worker, calls: calls, manifest: null };
+    current.ready = new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () { fail("timeout"); }, START_TIMEOUT_MS);
+      function fail(reason) {
+        clearTimeout(timer);
+        worker.terminate();
+        if (runtime === current) runtime = null;
+        calls.forEach(function (call) { call.reject(new Error(reason)); });
+        reject(new Error(reason));
+      }
+      worker.onerror = function (event) { event.preventDefault(); fail("failed"); };
+      worker.onmessage = function (event) {
+        var msg = event.data;
+        if (msg.type === "progress") {
+          progressListeners.forEach(function (listener) { listener(msg.step); });
+        } else if (msg.type === "ready") {
+          clearTimeout(timer);
+          // For diagnostics and the benchmark: how Python started in this tab.
+          window.kbwRuntimeInfo = { snapshot: msg.snapshot, pyodide: current.manifest.pyodide };
+          resolve(current.manifest);
+        } else if (msg.type === "failed") {
+          if (msg.snapshot && useSnapshot) {
+            // The start-up snapshot did not work here: retry once with a normal start.
+            clearTimeout(timer);
+            worker.terminate();
+            runtime = startRuntime(runtimeUrl, false);
+            runtime.ready.then(resolve, reject);
+          } else {
+            fail("failed");
+          }
+        } else if (msg.type === "result") {
+          var call = calls.get(msg.id);
+          calls.delete(msg.id);
+          if (call) call.resolve(JSON.parse(msg.response));
+        }
+      };
+      fetch(runtimeUrl + "runtime.json", { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("runtime.json " + response.status);
+          return response.json();
+        })
+        .then(function (manifest) {
+          current.manifest = manifest;
+          worker.postMessage({ type: "init", runtime: runtimeUrl, manifest: manifest, useSnapshot: useSnapshot });
+        })
+        .catch(function () { fail("failed"); });
+    });
+    return current;
+  }
+
+  function ensureRuntime(runtimeUrl) {
+    if (!runtime) runtime = startRuntime(runtimeUrl, true);
+    return runtime.ready;
+  }
+
+  function call(request, data) {
+    return runtime.ready.then(function () {
+      return new Promise(function (resolve, reject) {
+        var id = ++callSeq;
+        runtime.calls.set(id, { resolve: resolve, reject: reject });
+        var message = { type: "call", id: id, request: JSON.stringify(request) };
+        if (data) {
+          message.data = data;
+          runtime.worker.postMessage(message, [data.buffer]);
+        } else {
+          runtime.worker.postMessage(message);
+        }
+      });
+    });
+  }
+
+  return {
+    ensure: ensureRuntime,
+    call: call,
+    manifest: function () { return runtime && runtime.manifest; },
+    onProgress: function (listener) { progressListeners.push(listener); },
+  };
+})();

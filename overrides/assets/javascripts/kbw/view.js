@@ -1,0 +1,72 @@
+// Widget views, main thread: a view is a JSON tree from Python (kbwidgets.engine.view); this
+// builds DOM nodes from it with createElement/textContent and the allow-lists from runtime.json,
+// so nothing is ever parsed as HTML. Also how the reader's fields are read back, and files
+// offered for download. DOM only: first part of the served kbw-runtime.js (kbsite/bundles.py).
+window.kbwView = (function () {
+  "use strict";
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  function build(node, rules, inSvg) {
+    if (typeof node === "string") return document.createTextNode(node);
+    var tag = node[0];
+    if (rules.tags.indexOf(tag) < 0) throw new Error("tag not allowed: " + tag);
+    var svg = inSvg || rules.svg.indexOf(tag) >= 0;
+    var el = svg ? document.createElementNS(SVG_NS, tag) : document.createElement(tag);
+    var attrs = node[1] || {};
+    Object.keys(attrs).forEach(function (name) {
+      var value = attrs[name];
+      var allowed = rules.attributes.indexOf(name) >= 0 ||
+        rules.prefixes.some(function (prefix) { return name.indexOf(prefix) === 0; });
+      if (!allowed || /^on/i.test(name) || value === false || value === null) return;
+      if (name === "href" && !safeHref(String(value), rules.schemes)) return;
+      el.setAttribute(name, value === true ? "" : String(value));
+    });
+    for (var i = 2; i < node.length; i++) el.appendChild(build(node[i], rules, svg));
+    return el;
+  }
+
+  function safeHref(href, schemes) {
+    // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+    // eslint-disable-next-line no-control-regex
+    var match = /^([a-z][a-z0-9+.-]*):/i.exec(href.replace(/[\x00-\x20]/g, ""));
+    return !match || schemes.indexOf(match[1].toLowerCase()) >= 0;
+  }
+
+  function decodeBase64(text) {
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  // Files offered for download arrive as base64 in data-download-b64; give them a real URL.
+  function attachDownloads(root, widget) {
+    root.querySelectorAll("a[data-download-b64]").forEach(function (link) {
+      var blob = new Blob([decodeBase64(link.getAttribute("data-download-b64"))],
+        { type: link.getAttribute("data-download-type") || "application/octet-stream" });
+      var url = URL.createObjectURL(blob);
+      widget.objectUrls.push(url);
+      link.href = url;
+      link.removeAttribute("data-download-b64");
+    });
+  }
+
+  function collectValues(root) {
+    var values = {};
+    root.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (field) {
+      if (field.type === "file" || field.type === "submit" || field.type === "button") return;
+      if (field.type === "checkbox") {
+        values[field.name] = field.checked;
+      } else if (field.type === "radio") {
+        if (field.checked) values[field.name] = field.value;
+        else if (!(field.name in values)) values[field.name] = "";
+      } else {
+        values[field.name] = field.value;
+      }
+    });
+    return values;
+  }
+
+  return { build: build, attachDownloads: attachDownloads, collectValues: collectValues };
+})();

@@ -1,0 +1,226 @@
+// Widget runtime, main thread: each widget on the page, upgraded from its static version; the
+// last part of the served kbw-runtime.js, after kbw/view.js and kbw/transport.js. DOM only:
+// every decision is made by Python (kbwidgets.entrypoints.browser) in a Web Worker; this file
+// forwards reader events there and draws the view that comes back.
+//
+// - Lazy: nothing of Pyodide is fetched until the reader shows intent (pointer over, focus in,
+//   or the start button of a widget). One module worker per tab; with Material's instant
+//   navigation it survives page changes, so Python starts once per tab.
+// - Safe to fail: the static version rendered at build time stays on the page until the live
+//   version is ready; a failed or hung start (time limit) ends in an error message beside it.
+// - Safe with untrusted input: views are JSON trees built with createElement/textContent and
+//   the allow-lists from runtime.json; nothing is ever parsed as HTML.
+(function () {
+  "use strict";
+
+  var STEPS = 3;
+
+  var mounted = [];   // widgets on the current page
+  var view = window.kbwView; // kbw/view.js and kbw/transport.js, earlier in the same file
+  var transport = window.kbwTransport;
+
+  transport.onProgress(function (step) {
+    mounted.forEach(function (widget) { if (widget.el.isConnected) widget.progress(step); });
+  });
+
+  // --- one widget on the page -------------------------------------------------------------
+
+  function Widget(el) {
+    this.el = el;
+    this.name = el.getAttribute("data-kbw");
+    this.lang = el.getAttribute("data-kbw-lang");
+    this.instance = el.getAttribute("data-kbw-instance");
+    this.base = el.getAttribute("data-kbw-base") || "";
+    this.runtimeUrl = new URL(el.getAttribute("data-kbw-runtime"), location.href).href;
+    this.texts = JSON.parse(el.getAttribute("data-kbw-texts"));
+    this.maxBytes = parseInt(el.getAttribute("data-kbw-max-bytes"), 10) || 0;
+    this.bar = el.querySelector(".kbw-bar");
+    this.button = el.querySelector(".kbw-start");
+    this.status = el.querySelector(".kbw-status");
+    this.progressBar = el.querySelector(".kbw-progress");
+    this.live = el.querySelector(".kbw-live");
+    this.staticView = el.querySelector(".kbw-static");
+    this.state = null;
+    this.queryKeys = [];
+    this.objectUrls = [];
+    this.started = false;
+    this.busy = Promise.resolve();
+    this.bar.hidden = false;
+    var self = this;
+    var intent = function () { self.start(); };
+    el.addEventListener("pointerenter", intent, { once: true });
+    el.addEventListener("focusin", intent, { once: true });
+    this.button.addEventListener("click", intent);
+    this.live.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var form = event.target;
+      self.send({ type: "submit", action: form.getAttribute("data-action") || "", values: view.collectValues(self.live) });
+    });
+    this.live.addEventListener("change", function (event) {
+      var field = event.target;
+      if (field.type === "file") return self.sendFile(field.name, field.files && field.files[0]);
+      if (!field.name) return;
+      self.send({ type: "change", name: field.name, values: view.collectValues(self.live) });
+    });
+    this.live.addEventListener("click", function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      var copy = target && target.closest("[data-copy]");
+      if (copy) return self.copy(copy.getAttribute("data-copy"));
+      var button = target && target.closest("button[data-action]");
+      if (button && button.type !== "submit") {
+        self.send({ type: "action", action: button.getAttribute("data-action"), value: button.value,
+                    values: view.collectValues(self.live) });
+      }
+    });
+    this.live.addEventListener("dragover", function (event) {
+      if (event.target instanceof Element && event.target.closest("[data-drop]")) event.preventDefault();
+    });
+    this.live.addEventListener("drop", function (event) {
+      var zone = event.target instanceof Element && event.target.closest("[data-drop]");
+      if (!zone) return;
+      event.preventDefault();
+      self.sendFile(zone.getAttribute("data-drop"), event.dataTransfer.files[0]);
+    });
+  }
+
+  Widget.prototype.say = function (text) {
+    this.status.textContent = text;
+  };
+
+  Widget.prototype.progress = function (step) {
+    if (this.started && !this.ready) {
+      this.progressBar.hidden = false;
+      this.progressBar.value = step;
+      this.say(this.texts.loading.replace("{step}", step).replace("{steps}", STEPS));
+    }
+  };
+
+  Widget.prototype.start = function () {
+    if (this.started) return;
+    this.started = true;
+    this.button.hidden = true;
+    this.progress(1);
+    var self = this;
+    var query = {};
+    new URLSearchParams(location.search).forEach(function (value, key) { query[key] = value; });
+    transport.ensure(this.runtimeUrl)
+      .then(function () { return self.request({ op: "start", query: query }); })
+      .then(function () {
+        self.ready = true;
+        self.progressBar.hidden = true;
+        self.staticView.hidden = true;
+        self.live.hidden = false;
+        self.say(self.texts.ready);
+      })
+      .catch(function (error) { self.failed(error && error.message === "timeout" ? "timeout" : "failed"); });
+  };
+
+  Widget.prototype.failed = function (reason) {
+    this.ready = false;
+    this.started = false;
+    this.progressBar.hidden = true;
+    this.live.hidden = true;
+    this.staticView.hidden = false;
+    this.say(this.texts[reason] || this.texts.failed);
+    this.button.textContent = this.texts.retry;
+    this.button.hidden = false;
+  };
+
+  Widget.prototype.request = function (fields, data) {
+    var self = this;
+    var request = Object.assign({
+      widget: this.name, lang: this.lang, state: this.state, query: {},
+      env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), instance: this.instance,
+             base: this.base }
+    }, fields);
+    return transport.call(request, data).then(function (response) { self.apply(response); });
+  };
+
+  // Events are handled one at a time, in order.
+  Widget.prototype.send = function (event, data) {
+    var self = this;
+    this.busy = this.busy.then(function () {
+      return self.request({ op: "event", event: event }, data);
+    }).catch(function () { self.failed("failed"); });
+    return this.busy;
+  };
+
+  Widget.prototype.sendFile = function (name, file) {
+    if (!file) return;
+    var self = this;
+    // Read at most one byte more than the widget accepts: Python decides, and a huge file
+    // never has to be read whole to be refused.
+    var limit = this.maxBytes > 0 ? this.maxBytes + 1 : 0;
+    file.slice(0, limit).arrayBuffer().then(function (buffer) {
+      self.send({ type: "file", name: name, filename: file.name, size: file.size,
+                  values: view.collectValues(self.live) }, new Uint8Array(buffer));
+    });
+  };
+
+  Widget.prototype.apply = function (response) {
+    if (response.error) {
+      this.say(response.error.message);
+      return;
+    }
+    this.state = response.state;
+    var focused = document.activeElement;
+    var focusId = focused && this.live.contains(focused) ? focused.id : null;
+    var selection = focusId && typeof focused.selectionStart === "number"
+      ? [focused.selectionStart, focused.selectionEnd] : null;
+    var fresh = view.build(response.view, transport.manifest().view, false);
+    this.objectUrls.forEach(function (url) { URL.revokeObjectURL(url); });
+    this.objectUrls = [];
+    this.live.replaceChildren(fresh);
+    view.attachDownloads(this.live, this);
+    if (focusId) {
+      var again = document.getElementById(focusId);
+      if (again) {
+        again.focus();
+        if (selection && typeof again.setSelectionRange === "function") {
+          try { again.setSelectionRange(selection[0], selection[1]); } catch (e) { /* not a text field */ }
+        }
+      }
+    }
+    this.updateAddress(response.query || {});
+    if (response.announce) this.say(response.announce);
+  };
+
+  Widget.prototype.updateAddress = function (query) {
+    var url = new URL(location.href);
+    this.queryKeys.forEach(function (key) { url.searchParams.delete(key); });
+    this.queryKeys = Object.keys(query);
+    this.queryKeys.forEach(function (key) { url.searchParams.set(key, query[key]); });
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  };
+
+  Widget.prototype.copy = function (targetId) {
+    var target = document.getElementById(targetId);
+    var self = this;
+    var text = target ? (target.value !== undefined && target.tagName === "TEXTAREA" ? target.value : target.textContent) : "";
+    var done = function () { self.say(self.texts.copied); };
+    var failed = function () { self.say(self.texts.copy_failed); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, failed);
+    } else {
+      failed();
+    }
+  };
+
+  // --- mounting ----------------------------------------------------------------------------
+
+  function mountAll() {
+    mounted = mounted.filter(function (widget) { return widget.el.isConnected; });
+    document.querySelectorAll(".kbw:not([data-kbw-mounted])").forEach(function (el) {
+      el.setAttribute("data-kbw-mounted", "");
+      mounted.push(new Widget(el));
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mountAll);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountAll);
+  } else {
+    mountAll();
+  }
+})();

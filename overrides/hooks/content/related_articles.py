@@ -1,0 +1,18 @@
+"""Related articles, by tag, at the end of each public article (kbsite.related)."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from hooks import i18n, site_index
+from kbsite.texts import site_text
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, **_: object) -> dict:
+    info = site_index.page_info(page, config)
+    if info.tags and info.public:
+        related = site_index.current(config).related.best_for(info.url, info.tags)
+        context["kb_related"] = [{"url": article.url, "title": article.title} for article in related]
+        context["kb_related_title"] = site_text("page.related", i18n.current_language(config))
+    return context

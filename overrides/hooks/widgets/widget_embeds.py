@@ -1,0 +1,50 @@
+"""`[[widget NAME]]` lines become widget containers, each with its static version rendered by
+the widget's own Python (kbsite.embeds). Widget texts and trees are loaded and checked before
+any page, so a broken one stops the build first, with its file and line."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from hooks import site_index
+from kbsite import SiteError
+from kbsite.embeds import fill_slots, find_embeds
+from kbsite.languages import relative_root
+from kbwidgets.engine import texts, tree
+
+_embeds: dict[str, list[str]] = {}  # page source -> the widgets it embeds, in order
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load (again, under `mkdocs serve`) and check every text and tree before any page."""
+    texts.ui_texts.cache_clear()
+    tree.load.cache_clear()
+    try:
+        texts.ui_texts()
+        for name in tree.tree_names():
+            tree.load(name)
+    except (tree.TreeError, texts.TextError) as error:
+        raise PluginError(f"widget data needs fixing: {error}") from None
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_: object) -> str:
+    first_line = site_index.page_info(page, config).doc.body_line
+    try:
+        markdown, names = find_embeds(markdown, f"docs/{page.file.src_uri}", first_line)
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+    _embeds[page.file.src_uri] = names
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: object) -> str:
+    names = _embeds.get(page.file.src_uri, [])
+    if not names:
+        return html
+    index = site_index.current(config)
+    runtime_url = get_relative_url("pyodide/", page.url)
+    return fill_slots(html, names, index.lang, runtime_url, relative_root(page.url, index.folder))

@@ -1,0 +1,39 @@
+"""Files the site serves as one, written as several: one concern per source file, one request
+per page for the reader.
+
+The sources live in the theme folder (overrides/); the build replaces them with the bundle.
+Order matters: a later part may use what an earlier part defines (kbw/widget.js uses
+window.kbwView and window.kbwTransport), and later CSS rules win (print comes last).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+BUNDLES: dict[str, tuple[str, ...]] = {
+    "assets/javascripts/kbw-runtime.js": (
+        "assets/javascripts/kbw/view.js",
+        "assets/javascripts/kbw/transport.js",
+        "assets/javascripts/kbw/widget.js",
+    ),
+    "assets/stylesheets/kb.css": (
+        "assets/stylesheets/kb/theme.css",
+        "assets/stylesheets/kb/widgets.css",
+        "assets/stylesheets/kb/page.css",
+    ),
+}
+
+
+def join(parts: list[str]) -> str:
+    """The bundle's text: the parts in order, one blank line apart."""
+    return "\n\n".join(part.strip("\n") for part in parts) + "\n"
+
+
+def build_bundles(read: Callable[[str], str]) -> dict[str, str]:
+    """{bundle path: its text}, reading each source (a path under the theme folder) with `read`."""
+    return {target: join([read(source) for source in sources]) for target, sources in BUNDLES.items()}
+
+
+def sources() -> set[str]:
+    """Every file that is part of a bundle (the build does not copy them on their own)."""
+    return {source for parts in BUNDLES.values() for source in parts}

@@ -1,0 +1,1 @@
+"""The widget runtime the build puts in the site: see `build`."""

@@ -1,0 +1,273 @@
+"""Build the in-browser widget runtime: our wheel, a site lock file, a snapshot, a manifest.
+
+After the build, the site's `pyodide/` folder holds Pyodide's runtime files (from the pinned npm
+package, never a CDN), our `kbwidgets` wheel with a site-specific `pyodide-lock.json`, an
+optional start-up snapshot, and `runtime.json`, the manifest the browser reads first:
+
+    {"pyodide": "314.0.7", "package": {...}, "snapshot": {...} | null, "view": {...}}
+
+`view` carries kbwidgets' tag and attribute allow-lists, so the browser's renderer enforces
+exactly the rules the Python side validates against. Everything is cached under
+`.cache/widget-runtime/` by a hash of its inputs, so an unchanged rebuild (`mkdocs serve` after
+editing an article) only copies files.
+
+- The wheel: `pip wheel widgets/` (pure Python). Not `pyodide build`: that downloads a
+  cross-build environment even for pure-Python packages, and builds must work offline.
+- The lock file: Pyodide's own `info` block plus one entry for our wheel, in the format of the
+  entries in the vendored `pyodide-lock.json` (checked by tests/site/test_runtime_build.py). We
+  write it ourselves instead of `pyodide lockfile add-wheels`, which needs pyodide-build (Python
+  3.12+) and its dependencies for what is ten fields of JSON.
+- The snapshot: see make_snapshot.mjs beside this file. Optional: without Node, or if it fails,
+  the site works and Pyodide starts normally. Made per runtime and wheel, since it holds our code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from kbwidgets.engine import view
+
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PACKAGE = "kbwidgets"
+KEEP_BUILDS = 3  # per kind of file in .cache/widget-runtime/
+
+
+class Log(Protocol):
+    """Where progress goes: a logging.Logger, or mkdocs' plugin logger."""
+
+    def info(self, msg: str, *args: object) -> None: ...
+
+
+@dataclass(frozen=True)
+class RuntimeBuild:
+    files: dict[str, Path]  # name in the site's runtime folder -> file to copy
+    manifest: dict[str, Any]
+
+
+def tree_hash(paths: list[Path], extra: str = "", root: Path | None = None) -> str:
+    """A hash of the files' names (relative to `root`, or bare) and contents."""
+    digest = hashlib.sha256(extra.encode())
+    for path in sorted(paths):
+        digest.update((path.relative_to(root) if root else Path(path.name)).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def source_files(root: Path) -> list[Path]:
+    """What the wheel is made of: the package and its pyproject.toml, under `root`/widgets/."""
+    package = root / "widgets" / PACKAGE
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return [*files, root / "widgets" / "pyproject.toml"]
+
+
+def build_wheel(root: Path, cache: Path, log: Log) -> Path:
+    """The kbwidgets wheel for the current sources (cached by their hash)."""
+    out = cache / f"wheel-{tree_hash(source_files(root), root=root)}"
+    wheels = sorted(out.glob(f"{PACKAGE}-*.whl"))
+    if wheels:
+        out.touch()  # most recently used: the last to be pruned
+        return wheels[0]
+    log.info("building the kbwidgets wheel")
+    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+        # From a clean copy of exactly those files: setuptools builds in the project folder and
+        # leaves build/ there, whose stale modules a later wheel would pick up.
+        project = Path(tmp) / "project"
+        for source in source_files(root):
+            target = project / source.relative_to(root / "widgets")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+        wheels_dir = Path(tmp) / "wheels"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "--no-build-isolation",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--wheel-dir",
+                str(wheels_dir),
+                str(project),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        (wheel,) = wheels_dir.glob(f"{PACKAGE}-*.whl")
+        out.mkdir(parents=True, exist_ok=True)
+        return Path(shutil.move(str(wheel), out / wheel.name))
+
+
+def wheel_version(wheel: Path) -> str:
+    return wheel.name.split("-")[1]
+
+
+def lock_entry(wheel: Path) -> dict[str, Any]:
+    """The pyodide-lock.json entry for a pure-Python wheel."""
+    with zipfile.ZipFile(wheel) as archive:
+        top_level = sorted({name.split("/")[0] for name in archive.namelist() if ".dist-info" not in name})
+    return {
+        "name": PACKAGE,
+        "version": wheel_version(wheel),
+        "file_name": wheel.name,
+        "install_dir": "site",
+        "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+        "package_type": "package",
+        "imports": top_level,
+        "depends": [],
+        "unvendored_tests": False,
+        "tool": {},
+    }
+
+
+def site_lock(vendored_lock: Path, wheel: Path) -> dict[str, Any]:
+    info = json.loads(vendored_lock.read_text("utf-8"))["info"]
+    return {"info": info, "packages": {PACKAGE: lock_entry(wheel)}}
+
+
+def build_snapshot(
+    runtime_dir: Path, lock: dict[str, Any], wheel: Path, wheel_sha256: str, cache: Path, log: Log
+) -> dict[str, Any] | None:
+    """A gzipped memory snapshot for this exact runtime and wheel, or None when it cannot be made.
+
+    It holds our imported, warmed-up widgets, so it is remade when the widget code changes
+    (a few seconds of Node); `package_sha256` records which wheel it was made with.
+    """
+    node = shutil.which("node")
+    script = Path(__file__).resolve().with_name("make_snapshot.mjs")
+    inputs = [runtime_dir / name for name in RUNTIME_FILES] + [script, wheel]
+    key = tree_hash(inputs)
+    target = cache / f"snapshot-{key}.bin.gz"
+    meta_file = target.with_suffix(".json")
+    if target.is_file() and meta_file.is_file():
+        target.touch()  # most recently used: the last to be pruned
+        return {**json.loads(meta_file.read_text("utf-8")), "path": target}
+    if node is None:
+        log.info("no node on PATH, so no start-up snapshot (widgets start normally)")
+        return None
+    log.info("making the Pyodide start-up snapshot (once per runtime and widget code)")
+    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+        for name in RUNTIME_FILES:
+            shutil.copy2(runtime_dir / name, Path(tmp) / name)
+        (Path(tmp) / "pyodide-lock.json").write_text(
+            json.dumps({"info": lock["info"], "packages": {}}), "utf-8"
+        )
+        proc = subprocess.run(
+            [node, str(script), tmp, str(target), str(wheel)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    if proc.returncode != 0 or not target.is_file():
+        log.info("snapshot failed, widgets will start normally:\n%s", proc.stderr[-2000:])
+        return None
+    meta = json.loads(proc.stdout.strip().splitlines()[-1])
+    meta["package_sha256"] = wheel_sha256
+    meta_file.write_text(json.dumps(meta), "utf-8")
+    return {**meta, "path": target}
+
+
+def prune(cache: Path, keep: int = KEEP_BUILDS) -> None:
+    """Delete all but the `keep` newest wheels, lock files and snapshots (7 MB each) in the cache.
+
+    Not only the current ones: a build of another checkout sharing the cache (a test's copy, a
+    second worktree) may still be about to copy its own.
+    """
+    for pattern in ("wheel-*", "pyodide-lock-*.json", "snapshot-*.bin.gz"):
+        found = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in found[keep:]:
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+            if stale.name.endswith(".bin.gz"):
+                stale.with_suffix(".json").unlink(missing_ok=True)
+
+
+def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
+    runtime_dir = root / "node_modules" / "pyodide"
+    missing = [name for name in (*RUNTIME_FILES, "pyodide-lock.json") if not (runtime_dir / name).is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"the Pyodide runtime is not installed ({', '.join(missing)} missing in {runtime_dir}); "
+            "run `make setup` (npm ci)"
+        )
+    cache.mkdir(parents=True, exist_ok=True)
+    wheel = build_wheel(root, cache, log)
+    lock = site_lock(runtime_dir / "pyodide-lock.json", wheel)
+    wheel_sha256 = lock["packages"][PACKAGE]["sha256"]
+    lock_file = cache / f"pyodide-lock-{wheel_sha256[:16]}.json"
+    lock_file.write_text(json.dumps(lock, indent=1), "utf-8")
+    snapshot = build_snapshot(runtime_dir, lock, wheel, wheel_sha256, cache, log)
+
+    prune(cache)
+    files = {name: runtime_dir / name for name in RUNTIME_FILES}
+    files["pyodide-lock.json"] = lock_file
+    files[wheel.name] = wheel
+    pyodide_version = json.loads((runtime_dir / "package.json").read_text("utf-8"))["version"]
+    manifest = {
+        "pyodide": pyodide_version,
+        "package": {
+            "name": PACKAGE,
+            "version": wheel_version(wheel),
+            "file": wheel.name,
+            "sha256": wheel_sha256,
+        },
+        "snapshot": None,
+    }
+    if snapshot is not None:
+        files["snapshot.bin.gz"] = snapshot["path"]
+        manifest["snapshot"] = {
+            "file": "snapshot.bin.gz",
+            "pyodide": snapshot["pyodide"],
+            "bytes": snapshot["bytes"],
+            "package_sha256": snapshot["package_sha256"],
+        }
+    return RuntimeBuild(files, manifest)
+
+
+def view_rules() -> dict[str, list[str]]:
+    """kbwidgets' allow-lists, for the browser's renderer (runtime.json's `view`)."""
+    return {
+        "tags": sorted(view.HTML_TAGS | view.SVG_TAGS),
+        "svg": sorted(view.SVG_TAGS),
+        "void": sorted(view.VOID_TAGS),
+        "attributes": sorted(view.ATTRIBUTES),
+        "prefixes": list(view.PREFIXED_ATTRIBUTES),
+        "schemes": sorted(view.URL_SCHEMES),
+    }
+
+
+def install(runtime: RuntimeBuild, target: Path) -> None:
+    """Copy the runtime into the site's folder `target`, and write its manifest there."""
+    target.mkdir(parents=True, exist_ok=True)
+    for stale in target.glob("*.whl"):
+        if stale.name not in runtime.files:
+            stale.unlink()
+    for name, source in runtime.files.items():
+        _copy_if_changed(source, target / name)
+    if "snapshot.bin.gz" not in runtime.files:
+        (target / "snapshot.bin.gz").unlink(missing_ok=True)
+    manifest = {**runtime.manifest, "view": view_rules()}
+    (target / "runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if (
+        target.is_file()
+        and target.stat().st_size == source.stat().st_size
+        and target.stat().st_mtime >= source.stat().st_mtime
+    ):
+        return
+    shutil.copy2(source, target)

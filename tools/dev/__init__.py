@@ -1,0 +1,1 @@
+"""Infrastructure shared by the tests, the reports and `make`."""

@@ -1,0 +1,130 @@
+"""Build the site for a given local address: shared by the test fixtures and the benchmarks.
+
+A site is built for the address it is served at (`KB_SITE_URL`): Material's instant navigation
+only handles links listed in the sitemap, by full URL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVE_FLAGS = ["--no-strict", "--dirty"]  # as `make serve` runs it
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(out: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the working tree into `out`, for http://127.0.0.1:<port>/."""
+    env = dict(
+        os.environ, NO_MKDOCS_2_WARNING="1", KB_SITE_URL=f"http://127.0.0.1:{port}/", **(extra_env or {})
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+@contextmanager
+def served_site() -> Iterator[str]:
+    """Build the working tree into a temporary folder and serve it; yields its address.
+
+    For the reports (`make bench`, `make audit`); exits with the build log if the build fails.
+    """
+    from tools.dev.serve_site import SiteServer
+
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        print(f"building the site for http://127.0.0.1:{port}/ ...", flush=True)
+        proc = build_site(site, port)
+        if proc.returncode:
+            raise SystemExit(proc.stdout + proc.stderr)
+        # Compress the large files now, not in a thread while the first measurement runs.
+        with SiteServer(site, port=port, compress_first=True) as server:
+            yield server.url
+
+
+def start_serve(cwd: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`mkdocs serve` of the site in `cwd` as `make serve` runs it, on 127.0.0.1:<port>."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *SERVE_FLAGS, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=cwd,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {})),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_for_text(url: str, text: str, timeout: float) -> bool:
+    """Poll `url` every 50 ms until its body contains `text`; False if `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
+COPIED = ("docs", "overrides", "widgets", "sitelib")  # what a writer edits, and the packages
+LINKED = ("node_modules", ".cache", "tools")  # Pyodide, caches keyed by content, the tools
+
+
+@contextmanager
+def served_copy(dest: Path, extra_env: dict[str, str] | None = None, timeout: float = 180) -> Iterator[str]:
+    """`make serve`'s `mkdocs serve` of a copy of the repository in `dest`; yields its address.
+
+    The copy's own packages are imported (PYTHONPATH), not the editable installs, so a test can
+    edit widget and library code there. Waits until the first build is served.
+    """
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in COPIED:
+        shutil.copytree(
+            ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build")
+        )
+    for name in LINKED:
+        (ROOT / name).mkdir(exist_ok=True)
+        (dest / name).symlink_to(ROOT / name)
+    port = free_port()
+    packages = os.pathsep.join(str(dest / name) for name in ("widgets", "sitelib", "overrides"))
+    server = start_serve(dest, port, {**(extra_env or {}), "PYTHONPATH": packages})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        if not wait_for_text(url + "tws/memory-allocation/", "tws.vmoptions", timeout):
+            raise RuntimeError("mkdocs serve never served the memory article")
+        time.sleep(2)  # let the file watcher settle
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a file the way a writer saves it; fails loudly if `old` is not there any more."""
+    text = path.read_text("utf-8")
+    if old not in text:
+        raise AssertionError(f"{old!r} is no longer in {path}: update the test")
+    path.write_text(text.replace(old, new, 1), "utf-8")

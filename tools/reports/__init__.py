@@ -1,0 +1,1 @@
+"""Figures, not tests: `make bench`, `make bench-build`, `make audit`."""

@@ -1,0 +1,155 @@
+"""Build benchmark at knowledge-base scale (`make bench-build`): figures, not a test.
+
+For each size N, generates N synthetic articles in both languages next to the real site (same
+config, hooks and categories; tools/dev/synthetic_site.py) and builds them, in the same run:
+
+- with our setup (mkdocs.yml: pruned navigation, languages built in parallel, our hooks);
+- with a stock Material + mkdocs-static-i18n configuration (ten categories, navigation.prune);
+
+printing wall time, peak memory (the largest process) and output size for each. Then, at one
+size, the edit-to-reload time of `mkdocs serve` for one changed article.
+
+Our builds run three times per size and the median is shown: this VM's disk and CPU are noisy.
+
+Goals (issue 9) at 1,000 articles in 2 languages: a full build in 10 s or less, 100 MB of
+output or less, and edit-to-reload in 2 s or less; time close to linear in N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tools.dev.site_build import free_port, start_serve, wait_for_text
+from tools.dev.synthetic_site import generate, write_stock_config
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def measure(command: list[str], cwd: Path) -> dict:
+    """Run `command` in a fresh process; wall seconds and peak RSS of its largest process."""
+    probe = (
+        "import json, resource, subprocess, sys, time\n"
+        "t = time.monotonic()\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(json.dumps({'seconds': time.monotonic() - t, 'status': done.returncode,"
+        " 'peak_mb': peak, 'log': done.stderr[-3000:]}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *command], cwd=cwd, env=ENV, capture_output=True, text=True
+    )
+    return json.loads(out.stdout)
+
+
+def folder_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def build(site: Path, config: str, out: Path, repeat: int = 1) -> dict:
+    """Build `repeat` times into a fresh `out`; the median run, with every run's seconds."""
+    runs = []
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        # Let the disk finish deleting the previous run's 2,000 folders before timing this one.
+        os.sync()
+        result = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)], site)
+        result["output_mb"] = folder_mb(out) if out.exists() else 0.0
+        runs.append(result)
+    runs.sort(key=lambda run: run["seconds"])
+    median = runs[len(runs) // 2]
+    median["runs"] = [run["seconds"] for run in runs]
+    return median
+
+
+def edit_to_reload(site: Path) -> float:
+    """Seconds from saving one article to `mkdocs serve` serving its new text."""
+    port = free_port()
+    server = start_serve(site, port)
+    url = f"http://127.0.0.1:{port}/cat05/article-0005/"
+    try:
+        _wait_for(url, "Article 5")
+        time.sleep(3)  # let the watcher settle
+        article = site / "docs" / "cat05" / "article-0005.md"
+        marker = f"edited-{time.time_ns()}"
+        started = time.monotonic()
+        article.write_text(
+            article.read_text("utf-8").replace("# Article 5\n", f"# Article 5\n\n{marker}\n"), "utf-8"
+        )
+        _wait_for(url, marker)
+        return time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for(url: str, text: str) -> None:
+    if not wait_for_text(url, text, timeout=600):
+        raise TimeoutError(f"{url} never showed {text!r}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
+    parser.add_argument("--reload-size", type=int, default=1000)
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="builds of ours per size; the median is shown (noisy VMs)"
+    )
+    parser.add_argument(
+        "--skip-stock-above", type=int, default=1000, help="stock builds are slow; skip bigger ones"
+    )
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            site = generate(Path(tmp) / f"kb{size}", size)
+            write_stock_config(site)
+            print(f"{size} articles x 2 languages ...", flush=True)
+            ours = build(site, "mkdocs.yml", site / "out-ours", args.repeat)
+            shutil.rmtree(site / "out-ours", ignore_errors=True)
+            stock = (
+                build(site, "mkdocs-stock.yml", site / "out-stock") if size <= args.skip_stock_above else None
+            )
+            shutil.rmtree(site / "out-stock", ignore_errors=True)
+            for name, result in (("ours", ours), ("stock", stock)):
+                if result and result["status"]:
+                    print(f"  {name} build failed:\n{result['log']}")
+            rows.append((size, ours, stock))
+            if size != args.reload_size:
+                shutil.rmtree(site)
+        reload_site = Path(tmp) / f"kb{args.reload_size}"
+        reload_seconds = edit_to_reload(reload_site) if reload_site.exists() else None
+    print(
+        f"\nbuild at scale, {os.cpu_count()} cores; pages = 2 x articles (+ the real site); "
+        f"ours: median of {args.repeat} builds, stock: one"
+    )
+    columns = f"{'s':>8} {'MB out':>7} {'peak MB':>8}"
+    print(f"{'articles':>8}  ours: {columns}   stock: {columns}")
+    for size, ours, stock in rows:
+        line = f"{size:8}        {ours['seconds']:8.1f} {ours['output_mb']:7.0f} {ours['peak_mb']:8.0f}"
+        if stock:
+            line += f"          {stock['seconds']:8.1f} {stock['output_mb']:7.0f} {stock['peak_mb']:8.0f}"
+        print(line + f"   ours, each run: {', '.join(f'{s:.1f}' for s in ours['runs'])}")
+    for (small, first, _), (big, last, _) in itertools.pairwise(rows):
+        per_thousand = (last["seconds"] - first["seconds"]) / (big - small) * 1000
+        print(f"growth {small} -> {big} articles: {per_thousand:.1f} s per 1,000 more (ours)")
+    if reload_seconds is not None:
+        print(
+            f"edit-to-reload, mkdocs serve, {args.reload_size} articles: {reload_seconds:.1f} s (goal <= 2 s)"
+        )
+    print("goals at 1000 articles: build <= 10 s, output <= 100 MB")
+    return 0
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_NOFILE, resource.getrlimit(resource.RLIMIT_NOFILE))
+    sys.exit(main())

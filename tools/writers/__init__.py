@@ -1,0 +1,1 @@
+"""What writers run: `make new ARTICLE=...`, `make translations`."""

@@ -1,0 +1,51 @@
+"""Translation status (`make translations`; `make test` prints it too): a report, not a test.
+
+Lists English pages with no Chinese twin (readers of the Chinese site get the English page with
+a "not yet translated" notice) and Chinese pages whose English source changed since they were
+translated (kbsite.translations); `--stamp docs/x.zh.md` records the current source hash once a
+translation is brought up to date. Facts that differ between a page and its translation fail
+the parity test (tests/content/test_parity.py) instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kbsite.translations import stamp, status
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--stamp",
+        nargs="+",
+        type=Path,
+        metavar="ZH_PAGE",
+        help="record that these Chinese pages are up to date with their English source",
+    )
+    args = parser.parse_args()
+    if args.stamp:
+        for page in args.stamp:
+            stamp(page)
+            print(f"stamped {page}")
+        return 0
+    report = status(DOCS)
+    titles = {
+        "missing": "English pages with no Chinese translation",
+        "outdated": "Chinese pages older than their English source",
+        "unstamped": "Chinese pages that do not record their English source (run with --stamp once checked)",
+    }
+    print("Translation status")
+    for kind, items in report.items():
+        print(f"  {titles[kind]}: {len(items)}")
+        for item in items:
+            print(f"    - {item}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
