@@ -1,91 +1,136 @@
-"""Command line: `python -m kbwidgets <command>`, JSON in on stdin, JSON out on stdout.
+"""Command line: `python -m kbwidgets <command>`, input on stdin, output on stdout.
 
     echo '{"situation": "passcode_expired", "passcode_issued_at": "2026-11-20T09:00Z",
            "lang": "zh"}' | python -m kbwidgets access
 
-For support staff, and a contract that checks outside the test suite rely on. Bad input exits
-with status 2 and prints {"error": {"code": ..., "message": ...}}, the message in the
-requested language; nobody ever sees a traceback.
+For support staff, and a contract that scripts rely on, for ANY input: success exits 0; bad
+input of any kind (not UTF-8, not JSON, too large, too deep, a wrong field, a wrong argument)
+exits 2 and prints {"error": {"code": ..., "message": ...}} as UTF-8 JSON, whatever the
+terminal's locale, the message in the requested language: the input's `lang` field when it has
+one (even when another field is wrong), else `--lang`, else English. Standard input is read
+up to a limit, never whole. Nobody ever sees a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from kbwidgets import LANGUAGES, __version__
 from kbwidgets.engine.errors import InputError
+from kbwidgets.entrypoints.json_input import MAX_INPUT, parse_request, read_limited
 
-COMMANDS: dict[str, tuple[str, str]] = {
+JsonCommand = Callable[[dict[str, Any]], dict[str, Any]]
+LANG_IN_TEXT = re.compile(r'"lang"\s*:\s*"([A-Za-z-]{1,10})"')
+
+
+@dataclass(frozen=True)
+class RawCommand:
+    """A command that reads bytes and writes bytes (a file in, the corrected file out)."""
+
+    help: str
+    description: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, bytes, str], bytes]  # raises InputError
+    max_input: int = MAX_INPUT
+
+
+def _json_commands() -> dict[str, tuple[str, str]]:
     # name: (module:function taking the request dict, one-line help)
-    "access": ("kbwidgets.rules.access:advise", "access-recovery advice for a login situation, with dates"),
-    "memory": ("kbwidgets.rules.memory:advise", "TWS memory allocation: value, method and steps"),
-}
-MAX_INPUT = 1_000_000
+    return {
+        "access": (
+            "kbwidgets.rules.access:advise",
+            "access-recovery advice for a login situation, with dates",
+        ),
+        "memory": ("kbwidgets.rules.memory:advise", "TWS memory allocation: value, method and steps"),
+    }
 
 
-def _load(target: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+def _raw_commands() -> dict[str, RawCommand]:
+    from kbwidgets.entrypoints.vmoptions_cli import VMOPTIONS
+
+    return {"vmoptions": VMOPTIONS}
+
+
+def _load(target: str) -> JsonCommand:
     module_name, function = target.split(":")
     module = __import__(module_name, fromlist=[function])
-    command: Callable[[dict[str, Any]], dict[str, Any]] = getattr(module, function)
+    command: JsonCommand = getattr(module, function)
     return command
 
 
+class ArgumentError(Exception):
+    """argparse found the command line wrong; answered as JSON like any other bad input."""
+
+    def __init__(self, detail: str, command: str) -> None:
+        super().__init__(detail)
+        self.detail, self.command = detail, command
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's would print English usage and exit
+        raise ArgumentError(message, self.prog.split()[-1] if " " in self.prog else "")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m kbwidgets",
-        description="Help-centre widget logic: one JSON object in on stdin, one JSON object out on stdout.",
+        description="Help-centre widget logic: input on stdin, output on stdout.",
         epilog='Errors exit with status 2 and print {"error": {"code", "message"}}.',
     )
     parser.add_argument("--version", action="version", version=f"kbwidgets {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (_, help_text) in COMMANDS.items():
-        commands.add_parser(name, help=help_text, description=help_text)
-    fixer = commands.add_parser(
-        "vmoptions",
-        help="correct a tws.vmoptions file read on stdin; the corrected file goes to stdout",
-        description="Reads tws.vmoptions on stdin and writes it to stdout with one -Xmx line right below "
-        "'### Keep on update'. Every other byte is kept, line endings included.",
-    )
-    fixer.add_argument("--mb", type=int, required=True, help="the memory allocation in MB, e.g. 1536")
-    fixer.add_argument("--lang", choices=LANGUAGES, default="en", help="language of error messages")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (_, help_text) in _json_commands().items():
+        sub = commands.add_parser(name, help=help_text, description=help_text + " (one JSON object on stdin)")
+        sub.add_argument("--lang", help="language of error messages when the input has no valid `lang`")
+    for name, raw in _raw_commands().items():
+        sub = commands.add_parser(name, help=raw.help, description=raw.description)
+        sub.add_argument("--lang", help="language of error messages (en or zh)")
+        raw.add_arguments(sub)
     return parser
 
 
-def run_vmoptions(data: bytes, mb: int, lang: str) -> tuple[int, bytes]:
-    """(exit status, bytes for stdout): the corrected file, or a JSON error."""
-    from kbwidgets.rules import vmoptions
+def _lang_from_argv(argv: Sequence[str]) -> str:
+    for position, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if arg == "--lang" and position + 1 < len(argv):
+            value = argv[position + 1]
+        if value in LANGUAGES:
+            return value
+    return LANGUAGES[0]
 
+
+def _error_bytes(error: InputError, lang: str) -> bytes:
+    return _json_bytes(error.as_json(lang))
+
+
+def _json_bytes(payload: dict[str, Any]) -> bytes:
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def run_json_command(command: str, data: bytes, fallback_lang: str = "en") -> tuple[int, dict[str, Any]]:
+    """Run one JSON command on raw input bytes; returns (exit status, JSON-able result)."""
+    lang = fallback_lang
     try:
-        return 0, vmoptions.fix(data, mb).data
+        request = parse_request(data)
     except InputError as error:
-        return 2, (json.dumps(error.as_json(lang), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _emit(payload: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-
-
-def run_json_command(command: str, raw: str) -> tuple[int, dict[str, Any]]:
-    """Run one command on raw JSON text; returns (exit status, JSON-able result)."""
-    if len(raw) > MAX_INPUT:
-        return 2, InputError("bad_request", detail=f"input over {MAX_INPUT} bytes").as_json("en")
+        guessed = LANG_IN_TEXT.search(data[:MAX_INPUT].decode("utf-8", "replace"))
+        if guessed and guessed.group(1) in LANGUAGES:
+            lang = guessed.group(1)
+        return 2, error.as_json(lang)
+    wanted = request.get("lang")
+    if wanted is not None and wanted not in LANGUAGES:
+        shown = wanted if isinstance(wanted, str) else type(wanted).__name__
+        refused = InputError("bad_choice", field="lang", known=", ".join(LANGUAGES), got=shown[:20])
+        return 2, refused.as_json(lang)
+    lang = str(wanted or lang)
     try:
-        request = json.loads(raw)
-    except json.JSONDecodeError as error:
-        return 2, InputError("bad_request", detail=f"not JSON ({error.msg})").as_json("en")
-    if not isinstance(request, dict):
-        return 2, InputError("bad_request", detail="expected one JSON object").as_json("en")
-    lang = request.get("lang", "en")
-    if lang not in LANGUAGES:
-        return 2, InputError("bad_request", detail=f"lang must be one of {', '.join(LANGUAGES)}").as_json(
-            "en"
-        )
-    try:
-        return 0, _load(COMMANDS[command][0])(request)
+        return 0, _load(_json_commands()[command][0])(request)
     except InputError as error:
         return 2, error.as_json(lang)
     except Exception as error:  # never a traceback for a caller; the detail goes to stderr
@@ -93,24 +138,39 @@ def run_json_command(command: str, raw: str) -> tuple[int, dict[str, Any]]:
         return 2, InputError("internal").as_json(lang)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
-    if args.command == "vmoptions" and extra:
-        parser.error(f"unexpected arguments: {' '.join(extra)}")
+def main(
+    argv: Sequence[str] | None = None, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None
+) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    source = stdin if stdin is not None else sys.stdin.buffer
+    out = stdout if stdout is not None else sys.stdout.buffer
+    lang = _lang_from_argv(args_list)
+    try:
+        args = build_parser().parse_args(args_list)
+    except ArgumentError as error:
+        detail = InputError("bad_argument", detail=error.detail, command=error.command or "")
+        out.write(_error_bytes(detail, lang))
+        return 2
     if args.command is None:
-        parser.print_help(sys.stdout)
+        out.write(build_parser().format_help().encode("utf-8"))
         return 0
-    if args.command in COMMANDS:
-        if extra:
-            parser.error(f"unexpected arguments: {' '.join(extra)}")
-        status, payload = run_json_command(args.command, sys.stdin.read())
-        _emit(payload)
+    if args.command in _json_commands():
+        try:
+            data = read_limited(source, MAX_INPUT)
+        except InputError as error:
+            out.write(_error_bytes(error, lang))
+            return 2
+        status, payload = run_json_command(args.command, data, lang)
+        out.write(_json_bytes(payload))
         return status
-    if args.command == "vmoptions":
-        data = sys.stdin.buffer.read(MAX_INPUT + 1)
-        status, out = run_vmoptions(data, args.mb, args.lang)
-        sys.stdout.buffer.write(out)
-        return status
-    parser.error(f"unknown command {args.command!r}")
-    return 2
+    raw = _raw_commands()[args.command]
+    try:
+        out.write(raw.run(args, read_limited(source, raw.max_input), lang))
+        return 0
+    except InputError as error:
+        out.write(_error_bytes(error, lang))
+        return 2
+    except Exception as error:
+        print(f"kbwidgets: internal error: {error!r}", file=sys.stderr)
+        out.write(_error_bytes(InputError("internal"), lang))
+        return 2

@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timezone
 from typing import Any
 
+from kbwidgets import LANGUAGES
 from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.fields import Fields
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.tree import TreeNode, load, walk
 from kbwidgets.rules.access_timeline import Status, Timeline, make_timeline, status_at
 from kbwidgets.rules.dates import format_datetime, parse_datetime
 
+REQUEST_FIELDS = ("situation", "passcode_issued_at", "card_activated_at", "now", "phone_has_internet", "lang")
 # The CLI's situations, as answers to the tree's questions.
 SITUATIONS: dict[str, dict[str, str]] = {
     "forgot_credentials": {"access_level": "none", "no_access_reason": "forgot_credentials"},
@@ -73,19 +76,21 @@ def _iso(moment: datetime | None) -> str | None:
 
 def advise(request: dict[str, Any]) -> dict[str, Any]:
     """The CLI contract. Raises InputError for bad input (the caller prints it in `lang`)."""
-    lang = request.get("lang", "en")
-    situation = request.get("situation")
+    fields = Fields(request, REQUEST_FIELDS)
+    lang = fields.choice("lang", LANGUAGES, default=LANGUAGES[0])
+    situation = fields.text("situation", required=True)
     if situation not in SITUATIONS:
         raise InputError(
             "access.unknown_situation", situation=str(situation)[:40], known=", ".join(SITUATIONS)
         )
     tz = UTC
-    now = parse_datetime(request["now"], "now", tz) if request.get("now") else datetime.now(tz)
+    now_text = fields.text("now")
+    now = parse_datetime(now_text, "now", tz) if now_text else datetime.now(tz)
     answers = dict(SITUATIONS[situation])
-    if situation == "no_notifications" and request.get("phone_has_internet") is False:
+    if situation == "no_notifications" and fields.flag("phone_has_internet") is False:
         answers["phone_internet"] = "no"
     node = outcome_for(answers)
-    timeline = timeline_from(request.get("passcode_issued_at"), request.get("card_activated_at"), now, tz)
+    timeline = timeline_from(fields.text("passcode_issued_at"), fields.text("card_activated_at"), now, tz)
     status = status_at(timeline, now)
     steps = [step[lang] for step in node.steps]
     if "timeline" in node.uses:

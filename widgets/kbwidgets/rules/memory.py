@@ -17,7 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbwidgets.engine.errors import InputError
+from kbwidgets import LANGUAGES
+from kbwidgets.engine.errors import InputError, Localized
+from kbwidgets.engine.fields import Fields, kind_of
 from kbwidgets.engine.texts import t
 from kbwidgets.rules.units import parse_mb
 
@@ -30,6 +32,8 @@ SHIPPED_DEFAULT_MB = 768  # what tws.vmoptions comes with: -Xmx768m
 SYMPTOMS = ("slow", "freezes", "crashes", "jvm_error")
 PERFORMANCE_SYMPTOMS = {"slow", "freezes", "crashes"}
 SYSTEMS = ("windows", "macos", "linux")
+REQUEST_FIELDS = ("tws_version", "os", "os_bits", "available_mb", "current_mb", "symptoms", "lang")
+MAX_AMOUNT_MB = 1024 * 1024 * 1024
 TOP_UNUSED = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGT])\w*\s+unused", re.IGNORECASE)
 
 
@@ -121,22 +125,6 @@ def recommend(
     return Advice(target, reason, method_for(version), warnings)
 
 
-def _symptoms(raw: Any) -> set[str]:
-    if raw is None:
-        return set()
-    if not isinstance(raw, list) or not all(isinstance(s, str) and s in SYMPTOMS for s in raw):
-        raise InputError("memory.bad_symptoms", known=", ".join(SYMPTOMS))
-    return set(raw)
-
-
-def _whole_mb(value: Any, field_name: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1024 * 1024 * 1024:
-        raise InputError("memory.bad_number", field=field_name)
-    return value
-
-
 def steps(method: str, system: str, mb: int, lang: str) -> list[str]:
     """Numbered steps for this method, operating system and value, in `lang`."""
     out: list[str] = []
@@ -154,19 +142,23 @@ def steps(method: str, system: str, mb: int, lang: str) -> list[str]:
 
 def advise(request: dict[str, Any]) -> dict[str, Any]:
     """The CLI contract of `python -m kbwidgets memory`."""
-    lang = request.get("lang", "en")
-    system = request.get("os")
-    if system not in SYSTEMS:
-        raise InputError("memory.bad_os", known=", ".join(SYSTEMS))
-    bits = request.get("os_bits", 64)
+    fields = Fields(request, REQUEST_FIELDS)
+    lang = fields.choice("lang", LANGUAGES, default=LANGUAGES[0])
+    system = fields.choice("os", SYSTEMS)
+    bits = fields.whole("os_bits", 32, 64) or 64
     if bits not in (32, 64):
         raise InputError("memory.bad_bits")
+    version = request.get("tws_version")  # as TWS shows it ("10.30") or as a number (1030)
+    if isinstance(version, bool) or not isinstance(version, str | int | None):
+        raise InputError(
+            "bad_field", field="tws_version", expected=Localized("fields.expected.text"), got=kind_of(version)
+        )
     advice = recommend(
-        parse_version(request.get("tws_version")),
+        parse_version(version if isinstance(version, int) else fields.text("tws_version")),
         bits,
-        _whole_mb(request.get("available_mb"), "available_mb"),
-        _whole_mb(request.get("current_mb"), "current_mb"),
-        _symptoms(request.get("symptoms")),
+        fields.whole("available_mb", 1, MAX_AMOUNT_MB),
+        fields.whole("current_mb", 1, MAX_AMOUNT_MB),
+        set(fields.texts("symptoms", SYMPTOMS)),
     )
     return {
         "recommended_mb": advice.recommended_mb,

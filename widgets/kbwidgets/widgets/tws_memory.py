@@ -32,7 +32,7 @@ QUERY_FIELDS = (*FIELDS, "symptoms")
 @register
 class TwsMemory(Widget):
     name = "tws-memory"
-    max_upload_bytes = vmoptions.MAX_BYTES
+    max_upload_bytes = vmoptions.READ_LIMIT
 
     @override
     def initial_state(self) -> dict[str, Any]:

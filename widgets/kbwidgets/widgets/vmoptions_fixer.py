@@ -23,12 +23,21 @@ def take_file(state: dict[str, Any], data: bytes, size: Any, name: str) -> dict[
     try:
         vmoptions.check(data, size if isinstance(size, int) else None)
     except InputError as error:
-        return {**state, "file": None, "file_name": name[:80], "file_error": error.code}
+        # The message is made in each language when shown: keep the error, not one language.
+        values = {k: v for k, v in error.values.items() if isinstance(v, str | int)}
+        return {
+            **state,
+            "file": None,
+            "file_name": name[:80],
+            "file_error": error.code,
+            "file_error_values": values,
+        }
     return {
         **state,
         "file": base64.b64encode(data).decode("ascii"),
         "file_name": name[:80],
         "file_error": None,
+        "file_error_values": {},
     }
 
 
@@ -61,9 +70,7 @@ def fixer_view(state: dict[str, Any], mb: int, lang: str, env: Env) -> ViewNode:
             h("textarea", {"id": env.id("vmtext"), "name": "vmtext", "rows": 4, "spellcheck": "false"}),
         ),
         forms.button(t("vmfix.fix_pasted", lang), action="fix_text"),
-        forms.error(t(f"errors.{state['file_error']}", lang, limit_kb=vmoptions.MAX_BYTES // 1024))
-        if state.get("file_error")
-        else None,
+        forms.error(_file_error(state, lang)) if state.get("file_error") else None,
         _fixed(state, mb, lang, env) if state.get("file") is not None else None,
     )
 
@@ -80,13 +87,19 @@ def _fixed(state: dict[str, Any], mb: int, lang: str, env: Env) -> ViewNode:
             {"class": "kbw-answer"},
             t("vmfix.changed" if result.changed else "vmfix.unchanged", lang, mb=mb),
         ),
-        h("ul", {}, *(h("li", {}, t(f"vmfix.note.{n}", lang)) for n in result.notes))
+        h("ul", {}, *(h("li", {}, _note(note, result, lang)) for note in result.notes))
         if result.notes
         else None,
         h(
             "pre",
             {"id": diff_id, "class": "kbw-diff", "aria-label": t("vmfix.diff_label", lang)},
-            vmoptions.diff(original, result.data) or t("vmfix.no_diff", lang),
+            vmoptions.diff(
+                original,
+                result.data,
+                t("vmfix.before", lang, name="tws.vmoptions"),
+                t("vmfix.after", lang, name="tws.vmoptions"),
+            )
+            or t("vmfix.no_diff", lang),
         ),
         h(
             "p",
@@ -105,3 +118,22 @@ def _fixed(state: dict[str, Any], mb: int, lang: str, env: Env) -> ViewNode:
             forms.button(t("vmfix.forget", lang), action="forget_file"),
         ),
     )
+
+
+def _note(note: str, result: vmoptions.Fixed, lang: str) -> str:
+    lines = (
+        "、".join(map(str, result.malformed_lines))
+        if lang == "zh"
+        else ", ".join(map(str, result.malformed_lines))
+    )
+    return t(f"vmfix.note.{note}", lang, lines=lines, encoding=result.encoding)
+
+
+def _file_error(state: dict[str, Any], lang: str) -> str:
+    """Why the file was refused, in `lang` (the state keeps the error, not its words)."""
+    values = state.get("file_error_values")
+    values = {k: v for k, v in values.items() if isinstance(v, str | int)} if isinstance(values, dict) else {}
+    try:
+        return InputError(str(state.get("file_error")), **values).message(lang)
+    except (KeyError, IndexError, ValueError):
+        return t("errors.vmoptions.binary", lang)
