@@ -8,7 +8,8 @@ A view is a tree of nodes. A node is either a string (text) or a list
 The build turns a view into HTML with `to_html` (escaping every text and attribute). In the
 browser, `kbw-runtime.js` builds DOM nodes from the same JSON with `createElement` and
 `textContent`, so a string can never become markup there either. Both sides accept only the
-tags and attributes allowed here; `validate` enforces that on the Python side.
+tags and attributes listed here (runtime.json hands the same lists and patterns to the
+browser); `validate` enforces them on the Python side, before any view leaves Python.
 """
 
 from __future__ import annotations
@@ -31,11 +32,24 @@ ATTRIBUTES = frozenset(
     "required readonly multiple accept rows cols colspan rowspan scope href download lang dir "
     "datetime role tabindex autocomplete inputmode pattern maxlength open title spellcheck "
     "viewBox width height x y x1 x2 y1 y2 cx cy r rx d fill stroke stroke-width "
-    "text-anchor dominant-baseline font-size focusable xmlns".split()
+    "text-anchor dominant-baseline font-size focusable xmlns "
+    # Named one by one, never by prefix: "data-x onmouseover=..." must not pass as data-*.
+    "aria-describedby aria-hidden aria-label aria-labelledby aria-live aria-current aria-invalid "
+    "aria-expanded aria-controls aria-valuenow aria-valuemin aria-valuemax "
+    "data-action data-copy data-drop data-download-b64".split()
 )
 BOOLEAN_ATTRIBUTES = frozenset("checked selected disabled hidden required readonly multiple open".split())
-PREFIXED_ATTRIBUTES = ("aria-", "data-")
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Element ids carry the widget's prefix (Env.id: "kbw1-version"), so no id can shadow a global
+# of the page (window.foo) or collide with the article's own ids; attributes that point at ids
+# obey the same rule.
+ID = re.compile(r"^kbw\d*(?:-[A-Za-z0-9_-]{1,80})?$")
+ID_REFERENCES = frozenset({"id", "for", "aria-describedby", "aria-labelledby", "aria-controls", "data-copy"})
+# Names belong to form controls only: a named <form> or <img> becomes a property of
+# `document` (document.getElementById could be shadowed); a control's name does not.
+NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+NAMED_TAGS = frozenset({"input", "select", "textarea", "button"})
+FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
 # Browsers ignore ASCII control characters and spaces inside a URL's scheme ("java\tscript:").
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
@@ -50,11 +64,23 @@ def h(tag: str, attrs: dict[str, Any] | None = None, *children: ViewNode | None)
     return [tag, dict(attrs or {}), *(child for child in children if child is not None)]
 
 
-def _check_attr(tag: str, name: str, value: object) -> None:
-    if name.startswith("on") or not (name in ATTRIBUTES or name.startswith(PREFIXED_ATTRIBUTES)):
-        raise ViewError(f"attribute {name!r} is not allowed (on <{tag}>)")
+def _check_attr(tag: str, name: object, value: object) -> None:
+    if not isinstance(name, str) or name not in ATTRIBUTES:
+        raise ViewError(f"attribute {name!r:.60} is not allowed (on <{tag}>)")
+    if not (value is None or isinstance(value, str | int | float | bool)):
+        raise ViewError(f"attribute {name!r} must be text, a number or a flag, not {type(value).__name__}")
+    text = "" if value is None or isinstance(value, bool) else str(value)
+    present = value is not None and value is not False
+    if name in ID_REFERENCES and present and not all(ID.match(part) for part in text.split(" ")):
+        raise ViewError(f"{name}={text!r:.60} must be a widget id (kbwN-...), on <{tag}>")
+    if name == "name" and (tag not in NAMED_TAGS or not NAME.match(text)):
+        raise ViewError(f"name={text!r:.40} is only for form controls, lowercase (on <{tag}>)")
+    if name == "download" and not FILE_NAME.match(text):
+        raise ViewError(f"download={text!r:.40} must be a plain file name")
+    if name == "data-download-b64" and tag != "a":
+        raise ViewError("data-download-b64 belongs on a download link <a download>")
     if name == "href":
-        scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", str(value)))
+        scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", text))
         if scheme and scheme.group(1).lower() not in URL_SCHEMES:
             raise ViewError(f"href scheme {scheme.group(1)!r} is not allowed")
 
@@ -66,10 +92,12 @@ def validate(node: ViewNode) -> ViewNode:
     if not isinstance(node, list) or len(node) < 2 or not isinstance(node[1], dict):
         raise ViewError(f"not a view node: {node!r:.80}")
     tag = node[0]
-    if tag not in HTML_TAGS and tag not in SVG_TAGS:
-        raise ViewError(f"tag <{tag}> is not allowed")
+    if not isinstance(tag, str) or (tag not in HTML_TAGS and tag not in SVG_TAGS):
+        raise ViewError(f"tag <{tag!r:.40}> is not allowed")
     for name, value in node[1].items():
         _check_attr(tag, name, value)
+    if "data-download-b64" in node[1] and "download" not in node[1]:
+        raise ViewError("a download link needs a `download` file name")
     for child in node[2:]:
         validate(child)
     return node

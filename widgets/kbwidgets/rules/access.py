@@ -86,11 +86,13 @@ def advise(request: dict[str, Any]) -> dict[str, Any]:
     tz = UTC
     now_text = fields.text("now")
     now = parse_datetime(now_text, "now", tz) if now_text else datetime.now(tz)
+    phone_has_internet = fields.flag("phone_has_internet")
+    issued, card = fields.text("passcode_issued_at"), fields.text("card_activated_at")
     answers = dict(SITUATIONS[situation])
-    if situation == "no_notifications" and fields.flag("phone_has_internet") is False:
+    if situation == "no_notifications" and phone_has_internet is False:
         answers["phone_internet"] = "no"
     node = outcome_for(answers)
-    timeline = timeline_from(fields.text("passcode_issued_at"), fields.text("card_activated_at"), now, tz)
+    timeline = timeline_from(issued, card, now, tz)
     status = status_at(timeline, now)
     steps = [step[lang] for step in node.steps]
     if "timeline" in node.uses:

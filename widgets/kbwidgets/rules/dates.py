@@ -28,6 +28,8 @@ MONTHS_EN_LONG = (
 )
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a passcode, a card or "now" can be in
+
 # How readers write a date and time: "2026-11-20 9:30", "2026/11/20 09:30", "2026.11.20",
 # "2026年11月20日 9:30", "2026年11月20日9点30分". Year first: day/month order is ambiguous.
 READER_DATETIME = re.compile(
@@ -54,6 +56,12 @@ def parse_datetime(text: str, field: str, tz: timezone) -> datetime:
         moment = _reader_datetime(cleaned)
     if moment is None:
         raise InputError("access.bad_date", field=label, text=cleaned)
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        # 0026-11-20 or 9999-12-31 read fine but cannot be right, and dates near the ends of
+        # the calendar overflow once a period or a time zone is added to them.
+        raise InputError(
+            "access.implausible_date", field=label, text=cleaned, first=FIRST_YEAR, last=LAST_YEAR
+        )
     return moment if moment.tzinfo else moment.replace(tzinfo=tz)
 
 

@@ -83,7 +83,7 @@ class TreeOverview(Widget):
             sections.append(
                 h(
                     "section",
-                    {"class": "kbw-tree-overview", "id": f"tree-{name}"},
+                    {"class": "kbw-tree-overview", "id": env.id(f"tree-{name}")},
                     h("h2", {}, _both(tree.title)),
                     h(
                         "p",

@@ -110,7 +110,6 @@ def _fixed(state: dict[str, Any], mb: int, lang: str, env: Env) -> ViewNode:
                     "class": "md-button md-button--primary",
                     "download": "tws.vmoptions",
                     "data-download-b64": base64.b64encode(result.data).decode("ascii"),
-                    "data-download-type": "text/plain",
                     "href": "#",
                 },
                 t("vmfix.download", lang),

@@ -7,19 +7,33 @@ window.kbwView = (function () {
 
   var SVG_NS = "http://www.w3.org/2000/svg";
 
+  // The same rules as kbwidgets.engine.view.validate, applied again here: Python checks every
+  // view before it leaves, and this side never trusts that it did.
+  function allowedAttribute(tag, name, value, rules) {
+    if (rules.attributes.indexOf(name) < 0) return false;
+    if (typeof value === "object" && value !== null) return false;
+    var text = value === true || value === false || value === null ? "" : String(value);
+    var present = value !== false && value !== null;
+    if (rules.idReferences.indexOf(name) >= 0 && present &&
+        !text.split(" ").every(function (part) { return new RegExp(rules.id).test(part); })) return false;
+    if (name === "name" && (rules.namedTags.indexOf(tag) < 0 || !new RegExp(rules.name).test(text))) return false;
+    if (name === "download" && !new RegExp(rules.fileName).test(text)) return false;
+    if (name === "data-download-b64" && tag !== "a") return false;
+    if (name === "href" && !safeHref(text, rules.schemes)) return false;
+    return true;
+  }
+
   function build(node, rules, inSvg) {
     if (typeof node === "string") return document.createTextNode(node);
+    if (!Array.isArray(node) || typeof node[0] !== "string") throw new Error("not a view node");
     var tag = node[0];
     if (rules.tags.indexOf(tag) < 0) throw new Error("tag not allowed: " + tag);
     var svg = inSvg || rules.svg.indexOf(tag) >= 0;
     var el = svg ? document.createElementNS(SVG_NS, tag) : document.createElement(tag);
-    var attrs = node[1] || {};
+    var attrs = node[1] && typeof node[1] === "object" ? node[1] : {};
     Object.keys(attrs).forEach(function (name) {
       var value = attrs[name];
-      var allowed = rules.attributes.indexOf(name) >= 0 ||
-        rules.prefixes.some(function (prefix) { return name.indexOf(prefix) === 0; });
-      if (!allowed || /^on/i.test(name) || value === false || value === null) return;
-      if (name === "href" && !safeHref(String(value), rules.schemes)) return;
+      if (!allowedAttribute(tag, name, value, rules) || value === false || value === null) return;
       el.setAttribute(name, value === true ? "" : String(value));
     });
     for (var i = 2; i < node.length; i++) el.appendChild(build(node[i], rules, svg));
@@ -41,10 +55,12 @@ window.kbwView = (function () {
   }
 
   // Files offered for download arrive as base64 in data-download-b64; give them a real URL.
+  // Always plain text, and only on a link that downloads (never one the browser would open
+  // and render: a same-origin blob of another type could run script).
   function attachDownloads(root, widget) {
-    root.querySelectorAll("a[data-download-b64]").forEach(function (link) {
+    root.querySelectorAll("a[data-download-b64][download]").forEach(function (link) {
       var blob = new Blob([decodeBase64(link.getAttribute("data-download-b64"))],
-        { type: link.getAttribute("data-download-type") || "application/octet-stream" });
+        { type: "text/plain" });
       var url = URL.createObjectURL(blob);
       widget.objectUrls.push(url);
       link.href = url;
