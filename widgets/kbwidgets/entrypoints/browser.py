@@ -15,14 +15,20 @@ response carries the new `state`, its `query` for the address bar, and the `view
 from __future__ import annotations
 
 import json
+import re
 import traceback
 from datetime import UTC, datetime
 from typing import Any
 
 from kbwidgets import LANGUAGES
 from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.texts import t
 from kbwidgets.engine.view import validate
-from kbwidgets.engine.widget import Env, get_widget
+from kbwidgets.engine.widget import Env, Widget, get_widget
+
+INSTANCE = re.compile(r"kbw\d{0,3}")
+MAX_QUERY_VALUE = 200  # characters: a date, a version, an amount
+MAX_QUERY_TOTAL = 1500
 
 
 def _env(raw: dict[str, Any]) -> Env:
@@ -36,10 +42,43 @@ def _env(raw: dict[str, Any]) -> Env:
     tz = raw.get("tz", 0)
     tz = int(tz) if isinstance(tz, int | float) and -14 * 60 <= tz <= 14 * 60 else 0
     instance = str(raw.get("instance") or "kbw")
-    instance = instance if instance.replace("-", "").isalnum() else "kbw"
+    instance = instance if INSTANCE.fullmatch(instance) else "kbw"  # the prefix of every id
     base = str(raw.get("base") or "")
     base = base if set(base) <= set("./") else ""  # only "../" steps: it prefixes our own links
     return Env(now=moment, tz_offset_minutes=tz, instance=instance, base=base)
+
+
+def _query(raw: object) -> dict[str, str]:
+    """The page's query string as the widget may read it: text keys and values, each capped."""
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k)[:40]: str(v)[:MAX_QUERY_VALUE] for k, v in list(raw.items())[:40]}
+
+
+def _address(query: dict[str, str]) -> dict[str, str]:
+    """What goes into the address bar: long values are left out, so a reader who pasted a book
+    into a field gets a link that still loads (servers refuse very long addresses: HTTP 414)."""
+    kept = {key: value for key, value in query.items() if len(value) <= MAX_QUERY_VALUE}
+    while sum(len(key) + len(value) + 2 for key, value in kept.items()) > MAX_QUERY_TOTAL:
+        kept.pop(max(kept, key=lambda key: len(kept[key])))
+    return kept
+
+
+def _start_state(
+    widget: Widget, query: dict[str, str], env: Env, lang: str
+) -> tuple[dict[str, Any], str | None]:
+    """The state a link describes; a link the widget cannot use starts it afresh, said aloud.
+
+    Widgets validate what they read from a link, so this is a safety net: whatever a link holds,
+    the reader gets a working widget instead of an error in place of the static version.
+    """
+    try:
+        state = widget.from_query(query, env)
+        validate(widget.view(state, lang, env))
+        return state, None
+    except Exception:
+        traceback.print_exc()
+        return widget.initial_state(), t("runtime.link_ignored", lang)
 
 
 def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any]:
@@ -51,10 +90,10 @@ def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any
             widget = get_widget(name)
         except KeyError:
             raise InputError("unknown_widget", name=name[:40]) from None
-        query = {str(k): str(v) for k, v in (request.get("query") or {}).items()}
         env = _env(dict(request.get("env") or {}))
+        announcement: str | None = None
         if request.get("op") == "start":
-            state = widget.from_query(query, env)
+            state, announcement = _start_state(widget, _query(request.get("query")), env, lang)
         else:
             state = widget.initial_state() | dict(request.get("state") or {})
             event = dict(request.get("event") or {})
@@ -62,8 +101,9 @@ def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any
                 event["data"] = bytes(data)  # a memoryview from the worker; bytes in CPython
             state = widget.update(state, event, env)
         view = validate(widget.view(state, lang, env))
-        response = {"state": state, "query": widget.to_query(state, env), "view": view}
-        announcement = widget.announce(state, lang) if request.get("op") != "start" else None
+        response = {"state": state, "query": _address(widget.to_query(state, env)), "view": view}
+        if request.get("op") != "start":
+            announcement = widget.announce(state, lang)
         if announcement:
             response["announce"] = announcement
         return response

@@ -29,6 +29,18 @@ FIELDS = ("version", "os", "bits", "available", "current")
 QUERY_FIELDS = (*FIELDS, "symptoms")
 
 
+CHOICES = {"os": SYSTEMS, "bits": ("64", "32")}
+
+
+def _checked(state: dict[str, Any]) -> dict[str, Any]:
+    """A choice from a link or an event that the form does not offer becomes the default one
+    (`?os=Windows` or `?os=solaris` is an ordinary Windows calculation, not a broken widget)."""
+    for name, options in CHOICES.items():
+        if state.get(name) not in options:
+            state[name] = options[0]
+    return state
+
+
 @register
 class TwsMemory(Widget):
     name = "tws-memory"
@@ -53,7 +65,7 @@ class TwsMemory(Widget):
     @override
     def update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
         values = event.get("values") or {}
-        state = {**state, **{k: str(values[k])[:400] for k in FIELDS if k in values}}
+        state = _checked({**state, **{k: str(values[k])[:400] for k in FIELDS if k in values}})
         if any(f"symptom_{s}" in values for s in SYMPTOMS):
             state["symptoms"] = [s for s in SYMPTOMS if values.get(f"symptom_{s}") is True]
         if event.get("type") == "file":
@@ -76,7 +88,7 @@ class TwsMemory(Widget):
 
     @override
     def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
-        state = self.initial_state() | {k: query[k][:400] for k in FIELDS if k in query}
+        state = _checked(self.initial_state() | {k: query[k][:400] for k in FIELDS if k in query})
         state["symptoms"] = [s for s in query.get("symptoms", "").split(",") if s in SYMPTOMS]
         return state
 

@@ -105,23 +105,28 @@
     new URLSearchParams(location.search).forEach(function (value, key) { query[key] = value; });
     transport.ensure(this.runtimeUrl)
       .then(function () { return self.request({ op: "start", query: query }); })
-      .then(function () {
+      .then(function (response) {
+        if (response.error) {
+          // Python could not give a first view: the static version stays, with the reason.
+          self.failed(null, response.error.message);
+          return;
+        }
         self.ready = true;
         self.progressBar.hidden = true;
         self.staticView.hidden = true;
         self.live.hidden = false;
-        self.say(self.texts.ready);
+        self.say(response.announce ? self.texts.ready + " " + response.announce : self.texts.ready);
       })
       .catch(function (error) { self.failed(error && error.message === "timeout" ? "timeout" : "failed"); });
   };
 
-  Widget.prototype.failed = function (reason) {
+  Widget.prototype.failed = function (reason, message) {
     this.ready = false;
     this.started = false;
     this.progressBar.hidden = true;
     this.live.hidden = true;
     this.staticView.hidden = false;
-    this.say(this.texts[reason] || this.texts.failed);
+    this.say(message || this.texts[reason] || this.texts.failed);
     this.button.textContent = this.texts.retry;
     this.button.hidden = false;
   };
@@ -133,7 +138,10 @@
       env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), instance: this.instance,
              base: this.base }
     }, fields);
-    return transport.call(request, data).then(function (response) { self.apply(response); });
+    return transport.call(request, data).then(function (response) {
+      self.apply(response);
+      return response;
+    });
   };
 
   // Events are handled one at a time, in order.
