@@ -13,14 +13,14 @@ PYTEST := $(BIN)/pytest
 
 .DEFAULT_GOAL := help
 .PHONY: help setup build serve test check lint typecheck jscheck unit content site patches browser \
-        bench bench-build audit new translations lock clean chromium preview
+        bench bench-build audit new translations lock clean system-packages preview preview-nginx
 
 help:
 	@echo "make serve   set up, then serve the site at http://$(HOST):$(PORT)/ (Chinese under /zh/), reloading on edits"
 	@echo "make test    set up, then run the checks and every test (unit, content, site, patches, browser)"
 	@echo "make check   lint, type-check and check the JavaScript (part of make test)"
 	@echo "make build   build the site into site/ (mkdocs build --strict, offline)"
-	@echo "make preview serve the built site/ exactly as it will be deployed (no reload)"
+	@echo "make preview serve the built site/ with the deployed headers (make preview-nginx: with nginx)"
 	@echo "make new ARTICLE=tws/my-article   scaffold an article in both languages"
 	@echo "make translations  list missing and outdated translations"
 	@echo "make bench | bench-build | audit   figures, not tests: widget start-up, build time, Lighthouse"
@@ -40,8 +40,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-chromium: setup
-	@$(PY) -m tools.dev.ensure_chromium
+# Debian's Chromium and nginx (with brotli), which the browser tests drive.
+system-packages: setup
+	@$(PY) -m tools.dev.system_packages
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -55,6 +56,9 @@ serve: setup
 
 preview: build
 	$(PY) -m tools.dev.serve_site site --host $(HOST) --port $(PORT)
+
+preview-nginx: build system-packages
+	$(PY) -m tools.dev.nginx_server site --port $(PORT)
 
 # --- checks ------------------------------------------------------------------------------------
 
@@ -74,7 +78,7 @@ jscheck: setup
 
 check: lint typecheck jscheck
 
-test: setup chromium check
+test: setup system-packages check
 	$(PY) -m tools.writers.translation_status
 	$(PYTEST)
 
@@ -87,7 +91,7 @@ content: setup
 site: setup
 	$(PYTEST) -m "site or patches"
 
-browser: setup chromium
+browser: setup system-packages
 	$(PYTEST) -m browser
 
 # --- writers -------------------------------------------------------------------------------------
@@ -101,7 +105,7 @@ translations: setup
 
 # --- reports (figures, not tests) ----------------------------------------------------------------
 
-bench: setup chromium
+bench: setup system-packages
 	$(PY) -m tools.reports.bench_widgets
 
 bench-build: setup
@@ -111,7 +115,7 @@ tools/reports/audit/node_modules/.installed: tools/reports/audit/package.json to
 	npm ci --prefix tools/reports/audit --no-audit --no-fund --loglevel=error
 	@touch $@
 
-audit: setup chromium tools/reports/audit/node_modules/.installed
+audit: setup system-packages tools/reports/audit/node_modules/.installed
 	$(PY) -m tools.reports.audit
 
 # --- maintenance -------------------------------------------------------------------------------

@@ -50,7 +50,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> str:
-    from tools.dev.serve_site import SiteServer
+    """The built site served by Debian's nginx, configured as deployed (kbsite.nginx): every
+    browser test runs under the strict Content-Security-Policy and the other headers."""
+    from tools.dev import nginx_server
 
-    with SiteServer(built_site.root, port=built_site.port) as server:
+    if not nginx_server.available():
+        pytest.fail("nginx not found: run `make test`, which installs Debian's nginx")
+    with nginx_server.NginxServer(built_site.root, built_site.port) as server:
         yield server.url

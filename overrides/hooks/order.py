@@ -25,3 +25,6 @@ BEFORE_OTHER_LANGUAGES = -50
 
 LAST = -150
 """`post_build`: after the nested language builds and every search index: the site is complete."""
+
+ABOUT_THE_SITE = -160
+"""`post_build`: files about the finished site's files (precompressed copies, the headers file)."""

@@ -79,8 +79,8 @@ def test_static_troubleshooter_is_complete_without_javascript(browser, site_url:
 def test_writers_see_every_tree_in_both_languages(page: Page, site_url: str):
     page.goto(site_url + "writers/trees/")
     for tree in ("access", "connectivity", "settings_download"):
-        expect(page.locator(f"#tree-{tree}")).to_be_visible()
-    expect(page.locator("#tree-connectivity")).to_contain_text(
+        expect(page.locator(f"#kbw1-tree-{tree}")).to_be_visible()
+    expect(page.locator("#kbw1-tree-connectivity")).to_contain_text(
         "请网络管理员在 TCP 端口 4000 和 4001 上做手动测试"
     )
     # Not a public page: not in the navigation, not for search engines.

@@ -29,6 +29,8 @@ DEFER = re.compile(r'(<script src="[^"]*assets/javascripts/[^"]+\.js") defer>')
 DIALOG_NAME = re.compile(
     r'(<div class="md-search" data-md-component="search" role="dialog") aria-label="[^"]*">'
 )
+SCRIPT_FILE = re.compile(r'<script src="[^"]*assets/javascripts/md/[a-z]+\.js" defer></script>')
+INLINE_SCRIPT = re.compile(r"<script>.*?</script>", re.S)
 MATERIAL_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -55,7 +57,9 @@ def _without_base(match: re.Match[str]) -> str:
 
 
 def _without_repairs(html: str) -> str:
-    """A page without what the repair patches add: `defer`, the dialog's name, the base."""
+    """A page without what the repair patches change: `defer`, the dialog's name, the base, and
+    Material's scripts inline (patch off) or in files (strict_csp on)."""
+    html = INLINE_SCRIPT.sub("", SCRIPT_FILE.sub("", html))
     html = DEFER.sub(r"\1>", html)
     html = DIALOG_NAME.sub(r"\1>", html)
     return MATERIAL_CONFIG.sub(_without_base, html)
@@ -146,7 +150,7 @@ def test_our_sidebar_template_is_materials_plus_the_cache():
     import material
 
     theirs = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
-    ours = ROOT / "overrides" / "hooks" / "patches" / "templates" / "partials" / "nav.html"
+    ours = ROOT / "overrides" / "hooks" / "patches" / "templates" / "nav_cache" / "partials" / "nav.html"
 
     def significant(text: str) -> list[str]:
         text = re.sub(r"\{#.*?#\}", "", text, flags=re.S)  # comments
@@ -177,3 +181,16 @@ def test_the_sidebar_cache_is_used_only_with_pruned_categories():
     assert not cache_applies(["navigation.instant"])
     for unpruning in ("navigation.sections", "navigation.tabs", "navigation.expand"):
         assert not cache_applies(["navigation.prune", unpruning])
+
+
+def test_strict_csp_leaves_no_inline_script_and_serves_materials_own(built_site, unpatched):
+    from hooks.patches.strict_csp import material_scripts
+
+    for page in ("index.html", "zh/tws/memory-allocation/index.html", "404.html", "zh/404.html"):
+        assert INLINE_SCRIPT.findall(_page(built_site.root, page)) == [], page
+        assert len(INLINE_SCRIPT.findall(_page(unpatched, page))) >= 3, page
+    folder = built_site.root / "assets" / "javascripts" / "md"
+    for name, script in material_scripts().items():
+        assert (folder / name).read_text("utf-8") == script
+    assert "data:" not in (built_site.root / "assets" / "stylesheets" / "kb.css").read_text("utf-8")
+    assert (built_site.root / "assets" / "images" / "md-icons" / "admonition-icon--note.svg").is_file()

@@ -1,10 +1,11 @@
-"""Serve a built site over http on 127.0.0.1, as a production web server would.
+"""Serve a built site over http on 127.0.0.1 as the deployed host does: `make preview`, the
+benchmarks and the audits (the browser tests use nginx itself, tools/dev/nginx_server.py).
 
-`file://` cannot load WebAssembly, so the built site is always served over http: by the test
-fixtures (in a thread, on a free port), by `make preview` and by the audits. Like a real host it
-sends `.wasm` as `application/wasm` (or Pyodide's streaming compile fails), gzips text and
-WebAssembly for browsers that accept it, and answers missing pages with the 404 page of their
-language.
+Like the nginx configuration (kbsite.nginx) it sends the types, security and caching headers of
+kbsite.hosting on every response, the precompressed `.br`/`.gz` copy the build wrote when the
+browser accepts it (other text gzipped on the fly), the 404 page of the address's language, a
+404 for a folder without an index page (never a listing), a 400 for a request it cannot read,
+and it closes connections that stay idle or half-sent.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import email.utils
 import functools
 import gzip
 import http.server
+import sys
 import threading
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from kbsite.hosting import COMPRESSIBLE, MIME_TYPES
+from kbsite.hosting import COMPRESSIBLE, MIME_TYPES, headers_for
 
+IDLE_SECONDS = 15
 _gzip_cache: dict[tuple[str, float], bytes] = {}
 
 
@@ -27,6 +31,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     # Keep-alive, as every real host does: with HTTP/1.0 each stylesheet and script costs a new
     # connection, which also makes Lighthouse's simulated load times pessimistic.
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_SECONDS  # an idle or half-sent request is closed, not kept forever
     extensions_map = {  # noqa: RUF012 - the stdlib's own class attribute, extended
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **MIME_TYPES,
@@ -35,33 +40,60 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):  # noqa: ANN201 - stdlib signature
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()) or self.path.endswith("/.."):
-            return super().send_head()
-        if not self.path.split("?")[0].endswith("/") and Path(self.translate_path(self.path)).is_dir():
+    def end_headers(self) -> None:
+        for name, value in headers_for(self.path.split("?")[0].lstrip("/")).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_head(self) -> Any:
+        try:
+            return self._send_head()
+        except (ValueError, OSError):  # a NUL in the path, a name the file system refuses
+            self.send_error(400)
+            return None
+
+    def _send_head(self) -> Any:
+        if any(ord(char) < 32 for char in urllib.parse.unquote(self.path)):
+            raise ValueError("a control character in the path")
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and not self.path.split("?")[0].endswith("/"):
             return super().send_head()  # the redirect to the trailing slash
-        stat = path.stat()
-        body = _gzipped(path)
+        path = target / "index.html" if target.is_dir() else target
+        if not path.is_file():
+            self.send_error(404)
+            return None
+        accepts = self.headers.get("Accept-Encoding", "")
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            packed = path.with_name(path.name + suffix)
+            if encoding in accepts and packed.is_file():
+                return self._send(path, packed.read_bytes(), encoding)
+        if "gzip" in accepts and path.suffix in COMPRESSIBLE:
+            return self._send(path, _gzipped(path), "gzip")
+        return self._send(path, path.read_bytes(), None)
+
+    def _send(self, path: Path, body: bytes, encoding: str | None) -> _BytesFile:
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        self.send_header("Last-Modified", email.utils.formatdate(path.stat().st_mtime, usegmt=True))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return _BytesFile(body)
 
+    def list_directory(self, _path: Any) -> None:
+        self.send_error(404)  # never a listing
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        # Serve the site's own 404 page (in the language of the path) like a real host would.
+        # Serve the site's own 404 page, in the language of the path, like a real host would.
         if code == 404:
             root = Path(self.directory)
-            lang_404 = root / "zh" / "404.html" if self.path.startswith("/zh/") else root / "404.html"
-            if lang_404.is_file():
-                body = lang_404.read_bytes()
+            folder = self.path.lstrip("/").split("/")[0]
+            page = root / folder / "404.html"
+            page = page if folder and page.is_file() else root / "404.html"
+            if page.is_file():
+                body = page.read_bytes()
                 self.send_response(404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
@@ -77,15 +109,6 @@ def _gzipped(path: Path) -> bytes:
     if key not in _gzip_cache:
         _gzip_cache[key] = gzip.compress(path.read_bytes(), compresslevel=6)
     return _gzip_cache[key]
-
-
-def precompress(root: Path, min_bytes: int = 100_000) -> None:
-    """Compress the large files ahead of the first request, as hosts that serve precompressed
-    files do: otherwise the first reader (or benchmark run) waits for 10 MB of WebAssembly to be
-    compressed."""
-    for path in root.rglob("*"):
-        if path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size >= min_bytes:
-            _gzipped(path)
 
 
 class _BytesFile:
@@ -106,21 +129,16 @@ class QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        # A browser that cancels a download resets the connection; that is not a server error.
-        import sys
-
-        if not isinstance(sys.exc_info()[1], ConnectionError):
+        # A browser that cancels a download resets the connection; an idle one times out.
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
             super().handle_error(request, client_address)
 
 
 class SiteServer:
     """A threaded http server for one site directory; use as a context manager."""
 
-    def __init__(
-        self, root: Path, host: str = "127.0.0.1", port: int = 0, compress_first: bool = False
-    ) -> None:
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
         self.root = root
-        self.compress_first = compress_first  # reports: compress before serving, not during a run
         handler = functools.partial(SiteHandler, directory=str(root))
         self.httpd = QuietServer((host, port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -130,14 +148,7 @@ class SiteServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host!s}:{port}/"
 
-    def compress_large_files(self, wait: bool) -> None:
-        if wait:
-            precompress(Path(self.root))
-        else:
-            threading.Thread(target=precompress, args=(Path(self.root),), daemon=True).start()
-
     def __enter__(self) -> SiteServer:
-        self.compress_large_files(wait=self.compress_first)
         self.thread.start()
         return self
 
@@ -154,7 +165,6 @@ def main() -> None:
     args = parser.parse_args()
     server = SiteServer(args.root, args.host, args.port)
     print(f"Serving {args.root} at {server.url} (Ctrl+C to stop)", flush=True)
-    server.compress_large_files(wait=False)
     try:
         server.httpd.serve_forever()
     except KeyboardInterrupt:

@@ -58,8 +58,7 @@ def served_site() -> Iterator[str]:
         proc = build_site(site, port)
         if proc.returncode:
             raise SystemExit(proc.stdout + proc.stderr)
-        # Compress the large files now, not in a thread while the first measurement runs.
-        with SiteServer(site, port=port, compress_first=True) as server:
+        with SiteServer(site, port=port) as server:
             yield server.url
 
 

@@ -23,6 +23,7 @@ SEARCH_INDEX = "search/search_index.json"
 _not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page
 
 
+@event_priority(order.LAST)  # the 404 page as every other hook left it
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig, **_: object) -> str:
     if template_name == "404.html":
         _not_found_pages[i18n.current_language(config)] = output_content

@@ -35,7 +35,7 @@ PATCH = Patch(
     versions=">=9.8,<9.9",
     changes="Material's partials/nav.html (our copy in patches/templates/ draws closed items from a cache)",
 )
-TEMPLATES = Path(__file__).resolve().with_name("templates")
+TEMPLATES = Path(__file__).resolve().with_name("templates") / "nav_cache"
 
 _rendered: dict[tuple, Markup] = {}
 

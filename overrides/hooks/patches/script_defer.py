@@ -25,6 +25,12 @@ PATCH = Patch(
 OUR_SCRIPTS = re.compile(r'<script src="([^"]*assets/javascripts/[^"]+\.js)"></script>')
 
 
+def on_post_template(output_content: str, *, template_name: str, **_: object) -> str:
+    """The 404 page is a template, not a page: its scripts are deferred too (strict_csp's
+    deferred scripts must run before Material's bundle, in document order)."""
+    return on_post_page(output_content) if template_name == "404.html" else output_content
+
+
 def on_post_page(output: str, **_: object) -> str:
     if not PATCH.enabled():
         return output
