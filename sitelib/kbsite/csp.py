@@ -5,8 +5,10 @@ overrides/hooks/patches/strict_csp.py.
 - Inline scripts become same-origin files. A script that needs the page's relative base URL
   finds the site root from its own address instead (`document.currentScript`), which is the
   same for every page: the files live in one known folder.
-- Icons written as `data:` URLs in CSS custom properties become SVG files, and a stylesheet
-  loaded after the theme's points the same properties at them.
+- Icons written as `data:` URLs in CSS custom properties become SVG files, and the theme's
+  stylesheet itself is rewritten to point at them. (An override in a later stylesheet was not
+  enough: Chromium sometimes resolved the theme's `data:` value before the later sheet applied,
+  and reported a CSP violation.)
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def icon_file_name(prop: str) -> str:
     return prop.removeprefix("--md-").removeprefix("--") + ".svg"
 
 
-def icon_overrides(icons: dict[str, str], folder: str) -> str:
-    """CSS that points each property at `<folder><name>.svg` (a URL relative to the stylesheet)."""
-    rules = "".join(f'{prop}:url("{folder}{icon_file_name(prop)}");' for prop in sorted(icons))
-    return ":root{" + rules + "}\n"
+def without_data_icons(css: str, folder: str) -> str:
+    """`css` with every `data:` icon property pointing at `<folder><name>.svg` instead (a URL
+    relative to the stylesheet); everything else unchanged."""
+    return DATA_ICON.sub(lambda m: f'{m.group(1)}:url("{folder}{icon_file_name(m.group(1))}")', css)

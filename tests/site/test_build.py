@@ -111,3 +111,14 @@ def test_the_startup_snapshot_was_made_from_the_wheel_the_site_ships(built_site)
     assert manifest["snapshot"], "Node is part of the setup, so the build makes a snapshot"
     assert manifest["snapshot"]["package_sha256"] == manifest["package"]["sha256"]
     assert (runtime / manifest["snapshot"]["file"]).is_file()
+
+
+def test_no_stylesheet_draws_an_icon_from_a_data_url(built_site):
+    # The strict policy says img-src 'self': a `data:` icon left in any stylesheet is blocked
+    # (and logged) the moment a page uses it, whatever stylesheet tries to override it later.
+    sheets = sorted((built_site.root / "assets" / "stylesheets").glob("*.css"))
+    assert sheets
+    for sheet in sheets:
+        assert "url(\"data:" not in sheet.read_text("utf-8"), sheet.name
+    icons = built_site.root / "assets" / "images" / "md-icons"
+    assert (icons / "details-icon.svg").read_text("utf-8").startswith("<svg")

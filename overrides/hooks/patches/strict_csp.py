@@ -9,8 +9,8 @@ every icon. This patch, from the installed Material's own files (kbsite.csp):
 - writes each inline script as `assets/javascripts/md/<name>.js`, and puts templates in front
   of Material's partials (templates/csp_scripts/) that load those files, deferred, in the same
   order;
-- writes each `data:` icon as `assets/images/md-icons/<name>.svg`, and appends to kb.css the
-  custom properties that point Material at them.
+- writes each `data:` icon as `assets/images/md-icons/<name>.svg`, and rewrites Material's
+  main stylesheet to point its custom properties at those files.
 
 It stops the build when Material's partials hold scripts or template code it does not know.
 With it off, every page still works, only not under a strict policy.
@@ -32,10 +32,10 @@ from hooks.patches.guard import Patch
 from kbsite.csp import (
     data_icons,
     icon_file_name,
-    icon_overrides,
     inline_scripts,
     root_relative,
     still_templated,
+    without_data_icons,
 )
 
 PATCH = Patch(
@@ -85,27 +85,26 @@ def material_scripts() -> dict[str, str]:
     return out
 
 
-@event_priority(order.AFTER_I18N)  # after setup/bundles.py (listed earlier) has made kb.css
+@event_priority(order.AFTER_I18N)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not PATCH.enabled():
         return files
     for name, script in material_scripts().items():
         files.append(File.generated(config, SCRIPTS + name, content=script))
-    sheets = [file for file in files if file.src_uri.startswith("assets/stylesheets/main.")]
-    icons = {
-        prop: svg
-        for sheet in sheets
-        if sheet.src_uri.endswith(".css")
-        for prop, svg in data_icons(sheet.content_string).items()
-    }
+    sheets = [
+        file
+        for file in files
+        if file.src_uri.startswith("assets/stylesheets/main.") and file.src_uri.endswith(".css")
+    ]
+    icons: dict[str, str] = {}
+    for sheet in sheets:
+        css = sheet.content_string
+        icons.update(data_icons(css))
+        sheet.content_string = without_data_icons(css, "../images/md-icons/")
     if not icons:
         raise PATCH.error("no data: icons found in Material's main stylesheet")
     for prop, svg in icons.items():
         files.append(File.generated(config, ICONS + icon_file_name(prop), content=svg))
-    ours = files.get_file_from_path("assets/stylesheets/kb.css")
-    if ours is None:
-        raise PATCH.error("assets/stylesheets/kb.css (setup/bundles.py) is missing")
-    ours.content_string = ours.content_string + icon_overrides(icons, "../images/md-icons/")
     return files
 
 
