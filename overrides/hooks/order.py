@@ -5,8 +5,7 @@ handlers of equal priority in the order mkdocs.yml lists them. What we have to b
 
 - mkdocs-static-i18n runs at -100. In `files` and `nav` it swaps in the current language's
   pages (new File objects); in `post_build` it builds every other language, nested inside the
-  default language's build, then writes its own (mixed) search index.
-- Material's search plugin writes its index in `post_build` at the default priority.
+  default language's build.
 """
 
 from __future__ import annotations
@@ -24,7 +23,10 @@ BEFORE_OTHER_LANGUAGES = -50
 """`post_build`: this language's pages are written; static-i18n has not started the others."""
 
 LAST = -150
-"""`post_build`: after the nested language builds and every search index: the site is complete."""
+"""`post_build`: after the nested language builds: every page of every language is written."""
+
+SEARCH_INDEX = -155
+"""`post_build`: the search index, from the finished pages of every language."""
 
 ABOUT_THE_SITE = -160
 """`post_build`: files about the finished site's files (precompressed copies, the headers file)."""

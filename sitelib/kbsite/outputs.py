@@ -1,17 +1,14 @@
-"""Site-wide files, one per language under its own folder: sitemaps, search indexes, robots.txt.
+"""Site-wide files, one per language under its own folder: sitemaps, and robots.txt.
 
 - `sitemap.xml` and `zh/sitemap.xml`: that language's public pages, each with hreflang
   alternates for its translated twins. Material's instant navigation reads the sitemap at the
   language root to know which links it may load in place.
-- `search/search_index.json` and `zh/search/search_index.json`: one language's pages each, so a
-  reader on /zh/ only ever gets Chinese results.
 - `robots.txt`, pointing at every sitemap.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 
@@ -45,18 +42,3 @@ def robots_txt(site_url: str, folders: list[str]) -> str:
     """Allow everything, and list each language's sitemap (`folders`: "" and "zh/" ...)."""
     sitemaps = "".join(f"Sitemap: {site_url}{folder}sitemap.xml\n" for folder in folders)
     return "User-agent: *\nAllow: /\n" + sitemaps
-
-
-def split_search_index(index: dict[str, Any], folders: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """One index per language from a mixed one; locations become relative to each language root.
-
-    `folders` maps a language to its folder ("" for the default language, "zh/" ...).
-    """
-    prefixes = sorted(((link, code) for code, link in folders.items()), key=lambda pair: -len(pair[0]))
-    split: dict[str, dict[str, Any]] = {code: {**index, "docs": []} for code in folders}
-    for doc in index.get("docs", []):
-        for prefix, code in prefixes:
-            if doc["location"].startswith(prefix):
-                split[code]["docs"].append({**doc, "location": doc["location"][len(prefix) :]})
-                break
-    return split

@@ -1,17 +1,213 @@
-// Search as you type, whatever way the text arrives. Material's search only listens for
-// `keyup`, so text that arrives without a key being released never reaches the search index:
-// Chinese typed with an input method (the characters are committed by a composition), text
-// pasted with the mouse, dictation, autofill. Chinese readers then see "type to start
-// searching" above an index that does hold their words. Forwarding those inputs as a keyup
-// makes Material read the field again. DOM only: what matches is still Material's business.
+// The header's search, on Pagefind's JavaScript API (pagefind/pagefind.js, written by the build:
+// kbsite/search.py). Pagefind picks the index of the page's <html lang>, so a reader on /zh/
+// searches the Chinese pages only, and fetches only the parts of that index a query needs.
+// Nothing is fetched until the reader opens the search box. DOM only, built with createElement
+// and textContent: an excerpt's text never becomes markup; only Pagefind's <mark> is kept.
+// The markup is Material's (partials/kb-search.html), opened by Material's `__search` toggle.
 (function () {
-  function isSearchField(target) {
-    return target instanceof HTMLInputElement && target.classList.contains("md-search__input");
+  var root = document.querySelector(".kb-search");
+  var toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+  var input = root.querySelector(".md-search__input");
+  var form = root.querySelector(".md-search__form");
+  var meta = root.querySelector(".md-search-result__meta");
+  var list = root.querySelector(".md-search-result__list");
+  // Resolved now: the header (and this address) stays as it is under instant navigation.
+  var bundle = new URL(root.getAttribute("data-kb-search-bundle"), location.href).href;
+  var KEPT = "kb-search:query"; // the query, carried over a language switch (sessionStorage)
+  var MAX_RESULTS = 10;
+  var RANKED = 20; // results whose text is read to rank a Chinese query (literalFirst)
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var engine = null; // the promise of Pagefind, once opened
+  var asked = 0; // the number of the latest query; older answers are dropped
+
+  function text(name, count) {
+    return root.getAttribute("data-kb-search-" + name).replace("#", String(count));
   }
-  function poke(event) {
-    if (!isSearchField(event.target) || event.isComposing) return;
-    event.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+
+  function pagefind() {
+    if (!engine) {
+      engine = import(bundle).then(function (module) {
+        return module.options({ excerptLength: 24 }).then(function () {
+          return module.init();
+        }).then(function () {
+          return module;
+        });
+      });
+    }
+    return engine;
   }
-  document.addEventListener("input", poke, true);
-  document.addEventListener("compositionend", poke, true);
+
+  // Pagefind's excerpt is the page's text with the matches in <mark>: keep the text and the
+  // marks, nothing else (parsed inert by DOMParser: nothing in it runs or loads).
+  function excerpt(html) {
+    var paragraph = document.createElement("p");
+    var parsed = new DOMParser().parseFromString(html, "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function item(result) {
+    var entry = document.createElement("li");
+    entry.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = result.url;
+    link.tabIndex = -1;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-search-result__article--document md-typeset";
+    var icon = document.createElement("div");
+    icon.className = "md-search-result__icon md-icon";
+    article.appendChild(icon);
+    var title = document.createElement("h1");
+    title.textContent = (result.meta && result.meta.title) || result.url;
+    article.appendChild(title);
+    article.appendChild(excerpt(result.excerpt || ""));
+    link.appendChild(article);
+    entry.appendChild(link);
+    return entry;
+  }
+
+  // The index was cut into words at build time (jieba, in pagefind_extended), a Chinese query
+  // in the browser (Intl.Segmenter, whose dictionary differs): 端口 may be looked up as 端 and
+  // 口, ranking a page about 移动端 above the pages that say 端口. Pages that contain the query
+  // as typed come first; Pagefind's order is kept within each group (the sort is stable).
+  function literalFirst(results, query) {
+    if (!HAN.test(query)) return results;
+    var typed = query.replace(/\s+/g, "");
+    function has(result) {
+      return (result.content || "").replace(/\s+/g, "").indexOf(typed) >= 0 ? 0 : 1;
+    }
+    return results.slice().sort(function (a, b) {
+      return has(a) - has(b);
+    });
+  }
+
+  function show(results, total) {
+    list.replaceChildren.apply(list, results.map(item));
+    meta.textContent = total === 0 ? text("none") : total === 1 ? text("one") : text("other", total);
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var number = ++asked;
+    if (!query) {
+      list.replaceChildren();
+      meta.textContent = text("placeholder");
+      return;
+    }
+    pagefind()
+      .then(function (module) {
+        return module.search(query);
+      })
+      .then(function (found) {
+        if (number !== asked || !found) return null;
+        return Promise.all(found.results.slice(0, RANKED).map(function (r) {
+          return r.data();
+        })).then(function (data) {
+          if (number === asked) show(literalFirst(data, query).slice(0, MAX_RESULTS), found.results.length);
+        });
+      })
+      .catch(function (error) {
+        if (number === asked) meta.textContent = text("none");
+        console.error("search failed:", error);
+      });
+  }
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    pagefind().catch(function () {});
+  }
+
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.blur();
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+  }
+
+  function isEditable(element) {
+    return element instanceof HTMLElement &&
+      (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+  }
+
+  // Every way text arrives: typing, pasting, dropping, dictation and an input method (whose
+  // characters are committed at compositionend; the partial text before it is not a query).
+  input.addEventListener("input", function (event) {
+    if (!event.isComposing) search();
+  });
+  input.addEventListener("compositionend", search);
+  input.addEventListener("focus", open);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = links()[0];
+    if (first) first.click();
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(search, 0);
+    input.focus();
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) {
+      pagefind().catch(function () {});
+      if (document.activeElement !== input) input.focus();
+    }
+  });
+  list.addEventListener("click", function (event) {
+    if (event.target instanceof Element && event.target.closest("a")) close();
+  });
+
+  // `/`, `s` or `f` anywhere but in a field opens search (as Material's does); in the open
+  // box, arrows move between the query and the results, Escape closes it.
+  document.addEventListener("keydown", function (event) {
+    if (event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
+    if (!toggle.checked) {
+      if ((event.key === "/" || event.key === "s" || event.key === "f") && !isEditable(document.activeElement)) {
+        event.preventDefault();
+        open();
+        input.focus();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var stops = [input].concat(links());
+      var at = stops.indexOf(document.activeElement);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      stops[(Math.max(at, 0) + step + stops.length) % stops.length].focus();
+      event.preventDefault();
+    }
+  }, true);
+
+  // The query follows the reader to the other language (a switch is a full page load).
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a[data-kb-switch]") : null;
+    if (link && input.value.trim()) sessionStorage.setItem(KEPT, input.value);
+  }, true);
+  var kept = sessionStorage.getItem(KEPT);
+  if (kept) {
+    sessionStorage.removeItem(KEPT);
+    input.value = kept;
+    open();
+    input.focus();
+    search();
+  }
 })();

@@ -1,15 +1,14 @@
 """Site-wide outputs, once per language, each under its own language's folder (kbsite.outputs).
 
 static-i18n runs a full mkdocs build per language into the same site folder. Each build renders
-the theme's `404.html` to the site root, overwriting the previous language's, and at the end
-static-i18n writes one search index mixing every language. Last in every build's post-build
-step, this hook leaves each language's 404 page, search index and sitemap in that language's
-folder, and one robots.txt (the theme's own sitemap template is emptied in overrides/).
+the theme's `404.html` to the site root, overwriting the previous language's. Last in every
+build's post-build step, this hook leaves each language's 404 page and sitemap in that
+language's folder, and one robots.txt (the theme's own sitemap template is emptied in
+overrides/). The search index is Pagefind's, one per language (languages/search_index.py).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,9 +16,8 @@ from mkdocs.plugins import event_priority
 
 from hooks import i18n, order, site_index
 from kbsite.languages import folders
-from kbsite.outputs import robots_txt, sitemap_xml, split_search_index
+from kbsite.outputs import robots_txt, sitemap_xml
 
-SEARCH_INDEX = "search/search_index.json"
 _not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page
 
 
@@ -39,14 +37,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     for code, html in _not_found_pages.items():
         (site / links[code]).mkdir(parents=True, exist_ok=True)
         (site / links[code] / "404.html").write_text(html, encoding="utf-8")
-
-    mixed = site / SEARCH_INDEX
-    if mixed.is_file():
-        for code, index in split_search_index(json.loads(mixed.read_bytes()), links).items():
-            if index["docs"]:
-                target = site / links[code] / SEARCH_INDEX
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     # The sitemap lists the language's pages from its index, not the pages rendered in this
     # build, so a dirty rebuild under `mkdocs serve` (one page) still lists them all.
