@@ -3,8 +3,8 @@ changes exactly what it claims.
 
 The site of the test session is built with every patch on; here it is built again for the same
 address with every patch off (`KB_PATCHES=off`). The speed patches (markdown_reuse, nav_cache,
-pygments_styles, search_segmentation, parallel_languages) must change no byte; the repairs
-(material_language_base, script_defer, search_dialog_name) must change only their own markup.
+pygments_styles, parallel_languages) must change no byte; the repairs (material_language_base,
+script_defer) must change only their own markup.
 """
 
 from __future__ import annotations
@@ -26,9 +26,6 @@ PATCHES = sorted(p.stem for p in (ROOT / "overrides" / "hooks" / "patches").glob
 PATCHES.remove("guard")
 
 DEFER = re.compile(r'(<script src="[^"]*assets/javascripts/[^"]+\.js") defer>')
-DIALOG_NAME = re.compile(
-    r'(<div class="md-search" data-md-component="search" role="dialog") aria-label="[^"]*">'
-)
 SCRIPT_FILE = re.compile(r'<script src="[^"]*assets/javascripts/md/[a-z]+\.js" defer></script>')
 INLINE_SCRIPT = re.compile(r"<script>.*?</script>", re.S)
 MATERIAL_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -57,11 +54,10 @@ def _without_base(match: re.Match[str]) -> str:
 
 
 def _without_repairs(html: str) -> str:
-    """A page without what the repair patches change: `defer`, the dialog's name, the base, and
+    """A page without what the repair patches change: `defer`, the base, and
     Material's scripts inline (patch off) or in files (strict_csp on)."""
     html = INLINE_SCRIPT.sub("", SCRIPT_FILE.sub("", html))
     html = DEFER.sub(r"\1>", html)
-    html = DIALOG_NAME.sub(r"\1>", html)
     return MATERIAL_CONFIG.sub(_without_base, html)
 
 
@@ -104,16 +100,6 @@ def test_script_defer_defers_every_script_of_ours_and_materials(built_site, unpa
         assert len(DEFER.findall(ours)) >= 4  # Material's bundle and our three scripts
         assert re.findall(r'<script src="[^"]*assets/javascripts/[^"]+\.js"></script>', ours) == []
         assert DEFER.findall((unpatched / page).read_text("utf-8")) == []
-
-
-def test_search_dialog_name_names_the_dialog_in_the_pages_language(built_site, unpatched):
-    english = (built_site.root / "index.html").read_text("utf-8")
-    chinese = (built_site.root / "zh" / "index.html").read_text("utf-8")
-    assert 'role="dialog" aria-label="Search this help centre"' in english
-    assert 'role="dialog" aria-label="搜索本帮助中心"' in chinese
-    assert (
-        "aria-label" not in re.search(r'<div class="md-search"[^>]*>', _page(unpatched, "zh/index.html"))[0]
-    )
 
 
 def test_material_language_base_points_chinese_pages_at_the_chinese_root(built_site, unpatched):

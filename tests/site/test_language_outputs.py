@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -39,17 +38,23 @@ def test_untranslated_stand_ins_and_writer_pages_stay_out_of_sitemaps(built_site
     assert f'<link rel="canonical" href="{base}writers/">' in stand_in
 
 
-def test_search_indexes_hold_one_language_each(built_site):
-    english = json.loads((built_site.root / "search/search_index.json").read_text("utf-8"))
-    chinese = json.loads((built_site.root / "zh/search/search_index.json").read_text("utf-8"))
-    # The Chinese index is segmented by jieba: words are joined by zero-width spaces.
-    english_titles = {doc["title"].replace("\u200b", "") for doc in english["docs"]}
-    chinese_titles = {doc["title"].replace("\u200b", "") for doc in chinese["docs"]}
-    assert "Check and fix TWS connection problems" in english_titles
-    assert not any(re.search(r"[\u4e00-\u9fff]", title) for title in english_titles)
-    assert "检查并解决 TWS 连接问题" in chinese_titles
-    assert "Writer's guide" not in chinese_titles  # an English stand-in is not a Chinese result
-    assert not any(doc["location"].startswith("zh/") for doc in chinese["docs"])
+def test_search_has_one_index_per_language_listing_exactly_the_sitemaps_pages(built_site):
+    root = built_site.root
+    entry = json.loads((root / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    pages = {code: language["page_count"] for code, language in entry["languages"].items()}
+    assert pages == {
+        "en": len(_sitemap(root, "sitemap.xml")),
+        "zh": len(_sitemap(root, "zh/sitemap.xml")),
+    }
+    marked = {
+        str(path.relative_to(root).parent)
+        for path in root.rglob("*.html")
+        if "data-pagefind-body" in path.read_text("utf-8")
+    }
+    assert {"tws/connectivity", "zh/tws/connectivity", "zh"} <= marked
+    # Writers' pages, and English stand-ins on the Chinese site, are nobody's search result.
+    assert not marked & {"writers", "zh/writers", "404", "zh/404"}
+    assert not list((root / "pagefind").glob("pagefind-ui*"))  # ready-made UIs, not served
 
 
 def test_robots_txt_lists_both_sitemaps(built_site):

@@ -1,0 +1,31 @@
+"""kbsite.search: which part of a page search indexes, and what a missing Pagefind says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kbsite.search import SearchIndexError, mark_searchable, pagefind_binary
+
+PAGE = (
+    '<html lang="zh"><body><header>站点</header>'
+    '<article class="md-content__inner md-typeset"><h1>增加内存</h1></article>'
+    '<footer><article class="md-content__inner md-typeset">x</article></footer></body></html>'
+)
+
+
+def test_only_the_first_article_is_marked_for_the_index():
+    marked = mark_searchable(PAGE)
+    assert marked.count("data-pagefind-body") == 1
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body><h1>增加内存' in marked
+
+
+def test_a_page_without_materials_article_stops_the_build_rather_than_vanish_from_search():
+    with pytest.raises(SearchIndexError, match="no <article"):
+        mark_searchable("<html><body><main>text</main></body></html>")
+
+
+def test_a_missing_pagefind_says_how_to_install_it(tmp_path: Path):
+    with pytest.raises(SearchIndexError, match=r"pagefind_extended.* is missing: run `make setup`"):
+        pagefind_binary(tmp_path)
