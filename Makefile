@@ -23,7 +23,7 @@ help:
 	@echo "make preview serve the built site/ with the deployed headers (make preview-nginx: with nginx)"
 	@echo "make new ARTICLE=tws/my-article   scaffold an article in both languages"
 	@echo "make translations  list missing and outdated translations"
-	@echo "make bench | bench-build | audit   figures, not tests: widget start-up, build time, Lighthouse"
+	@echo "make bench | bench-build | audit   figures, not tests: widget start-up and search, build time, Lighthouse"
 
 # --- setup -------------------------------------------------------------------------------------
 
@@ -107,6 +107,7 @@ translations: setup
 
 bench: setup system-packages
 	$(PY) -m tools.reports.bench_widgets
+	$(PY) -m tools.reports.bench_search --articles 1000
 
 bench-build: setup
 	$(PY) -m tools.reports.bench_build

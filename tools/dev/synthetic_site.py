@@ -73,18 +73,19 @@ def _front_matter(number: int, lang: str) -> str:
     )
 
 
-def generate(dest: Path, articles: int, seed: int = 1) -> Path:
-    """The real site plus `articles` synthetic articles (x2 languages) under `dest`."""
+def generate(dest: Path, articles: int, seed: int = 1, root: Path = ROOT) -> Path:
+    """The real site (of the tree at `root`) plus `articles` synthetic articles (x2 languages)
+    under `dest`."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "overrides", "docs"):
-        source = ROOT / name
+        source = root / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
     # The widget runtime hook builds from the repository it sits in: point it at ours.
     for name in ("widgets", "sitelib", "node_modules", "tools", "pyproject.toml", ".cache"):
-        if (ROOT / name).exists():
-            (dest / name).symlink_to(ROOT / name)
+        if (root / name).exists():
+            (dest / name).symlink_to((root / name).resolve())
     rng = random.Random(seed)
     for category in range(CATEGORIES):
         folder = dest / "docs" / f"cat{category:02d}"

@@ -33,6 +33,9 @@
         }).then(function () {
           return module;
         });
+      }).catch(function (error) {
+        engine = null; // a failed load (offline, a new deploy) is tried again next time
+        throw error;
       });
     }
     return engine;
@@ -110,7 +113,8 @@
       })
       .then(function (found) {
         if (number !== asked || !found) return null;
-        return Promise.all(found.results.slice(0, RANKED).map(function (r) {
+        var read = HAN.test(query) ? RANKED : MAX_RESULTS; // each one read is one small fetch
+        return Promise.all(found.results.slice(0, read).map(function (r) {
           return r.data();
         })).then(function (data) {
           if (number === asked) show(literalFirst(data, query).slice(0, MAX_RESULTS), found.results.length);
@@ -154,6 +158,13 @@
   });
   input.addEventListener("compositionend", search);
   input.addEventListener("focus", open);
+  // A pointer on the search button is intent: start loading Pagefind before the click lands.
+  var button = document.querySelector(".kb-search-button");
+  if (button) {
+    button.addEventListener("pointerenter", function () {
+      pagefind().catch(function () {});
+    });
+  }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = links()[0];

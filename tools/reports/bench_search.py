@@ -1,0 +1,172 @@
+"""Search benchmark (`make bench`): Pagefind against the lunr search it replaced, same run.
+
+Builds this tree and the tree of the commit before search moved to Pagefind (Material's lunr
+search plugin with jieba; `--before` to pick another commit), optionally with N synthetic
+articles in both languages added to each (`--articles`), serves both, and drives headless
+Chromium. For an English and a Chinese query, each median of `--runs` fresh browser contexts
+(empty cache):
+
+- bytes of search files fetched from the page load until the first result is drawn (lunr: its
+  worker and the whole language index, fetched at page load; Pagefind: its loader, worker,
+  WebAssembly and the index chunks the query needs), as transferred (compressed);
+- time to first result: from the reader opening search (`/`, right after the page loaded) and
+  typing the query to the first result drawn.
+
+Issue 15's goal: a tenth of lunr's bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+
+from tools.dev import chromium
+from tools.dev.serve_site import SiteServer
+from tools.dev.site_build import ROOT, free_port
+from tools.dev.synthetic_site import generate
+
+QUERIES = {"en": ("", "memory"), "zh": ("zh/", "内存")}
+SEARCH_FILES = ("/pagefind/", "/search/search_index", "/workers/search")
+# What the lunr tree needs that this one no longer installs (its requirements.lock pins).
+LUNR_PACKAGES = ("jieba==0.42.1", "rjieba==0.2.2")
+
+
+def _commit_before_pagefind() -> str:
+    added = subprocess.run(
+        ["git", "log", "--diff-filter=A", "--format=%H", "--", "sitelib/kbsite/search.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    if not added:
+        raise SystemExit("no commit adds sitelib/kbsite/search.py: pass --before <commit>")
+    return added[-1] + "^"
+
+
+def _export(commit: str, dest: Path) -> Path:
+    """The tree of `commit` in `dest` (git archive: nothing in the repository changes), sharing
+    this tree's node_modules (the same pinned Pyodide) and build cache."""
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    dest.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+    for name in ("node_modules", ".cache"):
+        (dest / name).symlink_to(ROOT / name)
+    return dest
+
+
+def _lunr_packages(cache: Path) -> Path:
+    target = cache / "bench-lunr-packages"
+    if not (target / "jieba").is_dir():
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "--target", str(target), *LUNR_PACKAGES],
+            check=True,
+        )  # fmt: skip
+    return target
+
+
+def _build(tree: Path, out: Path, port: int, pythonpath: list[Path]) -> None:
+    """Build `tree` into `out` with its own hooks and libraries first on the import path (the
+    editable installs point at this tree)."""
+    paths = [tree / "overrides", tree / "sitelib", tree / "widgets", *pythonpath]
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        KB_SITE_URL=f"http://127.0.0.1:{port}/",
+        PYTHONPATH=os.pathsep.join(str(path) for path in paths),
+    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"building {tree} failed:\n{done.stdout}{done.stderr}")
+    print(f"  built {tree.name} in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def first_result(browser: Browser, url: str, query: str) -> tuple[int, float]:
+    """(bytes of search files, ms from opening search to the first result), fresh cache."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[int] = []
+
+    def record(request: object) -> None:
+        if any(part in request.url for part in SEARCH_FILES):  # type: ignore[attr-defined]
+            sizes = request.sizes()  # type: ignore[attr-defined]
+            fetched.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+    page.on("requestfinished", record)
+    page.goto(url, wait_until="load")
+    started = page.evaluate("performance.now()")
+    page.keyboard.press("/")
+    page.keyboard.insert_text(query)
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    elapsed = page.evaluate("performance.now()") - started
+    page.wait_for_timeout(200)  # let the request events of what drew the result arrive
+    context.close()
+    return sum(fetched), elapsed
+
+
+def _median(values: list[int] | list[float]) -> float:
+    return float(statistics.median(values))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=0, help="synthetic articles added to both sites")
+    parser.add_argument("--before", help="the lunr commit (default: the one before Pagefind)")
+    args = parser.parse_args()
+    before = args.before or _commit_before_pagefind()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        trees = {"pagefind": ROOT, "lunr": _export(before, tmp / "lunr-tree")}
+        extra = {"pagefind": [], "lunr": [_lunr_packages(ROOT / ".cache")]}
+        if args.articles:
+            trees = {name: generate(tmp / f"{name}-src", args.articles, root=t) for name, t in trees.items()}
+        print(f"building both sites ({args.articles} synthetic articles; lunr from {before}) ...", flush=True)
+        servers = {}
+        for name, tree in trees.items():
+            port = free_port()
+            _build(tree, tmp / f"{name}-site", port, extra[name])
+            servers[name] = SiteServer(tmp / f"{name}-site", port=port).__enter__()
+        figures: dict[tuple[str, str], list[tuple[int, float]]] = {}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium.PATH, args=chromium.ARGS)
+            for _ in range(args.runs):  # interleaved, so both see the same machine load
+                for name, server in servers.items():
+                    for lang, (home, query) in QUERIES.items():
+                        time.sleep(0.5)
+                        measured = first_result(browser, server.url + home, query)
+                        figures.setdefault((name, lang), []).append(measured)
+            browser.close()
+        for server in servers.values():
+            server.__exit__(None, None, None)
+    print()
+    print(f"search, headless Chromium on 127.0.0.1, {args.runs} runs each, median; lunr = {before}")
+    print(f"  {'':22} {'bytes before 1st result':>24} {'time to 1st result':>20}")
+    for lang, (_, query) in QUERIES.items():
+        row = {}
+        for name in servers:
+            sizes = [size for size, _ in figures[(name, lang)]]
+            times = [ms for _, ms in figures[(name, lang)]]
+            row[name] = (_median(sizes), _median(times))
+            print(f"  {name:8} {lang} {query!r:10} {row[name][0]:>22,.0f} B {row[name][1]:>17.0f} ms")
+        ratio = row["pagefind"][0] / row["lunr"][0] if row["lunr"][0] else float("nan")
+        print(f"  {'':8} {lang} Pagefind/lunr bytes: {ratio:.2f} (goal <= 0.10)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
