@@ -5,6 +5,8 @@ config, hooks and categories; tools/dev/synthetic_site.py) and builds them, in t
 
 - with our setup (mkdocs.yml: pruned navigation, languages built in parallel, our hooks);
 - with a stock Material + mkdocs-static-i18n configuration (ten categories, navigation.prune);
+- with `--before COMMIT` (or `--before lunr`: the commit before search moved to Pagefind), the
+  same synthetic articles on that commit's tree, built as often as ours, runs interleaved;
 
 printing wall time, peak memory (the largest process) and output size for each. Then, at one
 size, the edit-to-reload time of `mkdocs serve` for one changed article.
@@ -29,13 +31,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.dev.site_build import free_port, start_serve, wait_for_text
+from tools.dev.site_build import ROOT, free_port, start_serve, wait_for_text
 from tools.dev.synthetic_site import generate, write_stock_config
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
-def measure(command: list[str], cwd: Path) -> dict:
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict:
     """Run `command` in a fresh process; wall seconds and peak RSS of its largest process."""
     probe = (
         "import json, resource, subprocess, sys, time\n"
@@ -46,7 +48,7 @@ def measure(command: list[str], cwd: Path) -> dict:
         " 'peak_mb': peak, 'log': done.stderr[-3000:]}))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe, *command], cwd=cwd, env=ENV, capture_output=True, text=True
+        [sys.executable, "-c", probe, *command], cwd=cwd, env=env or ENV, capture_output=True, text=True
     )
     return json.loads(out.stdout)
 
@@ -55,20 +57,27 @@ def folder_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def build(site: Path, config: str, out: Path, repeat: int = 1) -> dict:
-    """Build `repeat` times into a fresh `out`; the median run, with every run's seconds."""
-    runs = []
-    for _ in range(repeat):
-        shutil.rmtree(out, ignore_errors=True)
-        # Let the disk finish deleting the previous run's 2,000 folders before timing this one.
-        os.sync()
-        result = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)], site)
-        result["output_mb"] = folder_mb(out) if out.exists() else 0.0
-        runs.append(result)
-    runs.sort(key=lambda run: run["seconds"])
+def build_once(site: Path, config: str, out: Path, env: dict[str, str] | None = None) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    # Let the disk finish deleting the previous run's 2,000 folders before timing this one.
+    os.sync()
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)]
+    result = measure(command, site, env)
+    result["output_mb"] = folder_mb(out) if out.exists() else 0.0
+    return result
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The median run, with every run's seconds."""
+    runs = sorted(runs, key=lambda run: run["seconds"])
     median = runs[len(runs) // 2]
     median["runs"] = [run["seconds"] for run in runs]
     return median
+
+
+def build(site: Path, config: str, out: Path, repeat: int = 1) -> dict:
+    """Build `repeat` times into a fresh `out`; the median run, with every run's seconds."""
+    return median_run([build_once(site, config, out) for _ in range(repeat)])
 
 
 def edit_to_reload(site: Path) -> float:
@@ -97,6 +106,16 @@ def _wait_for(url: str, text: str) -> None:
         raise TimeoutError(f"{url} never showed {text!r}")
 
 
+def _before_tree(commit: str, tmp: Path) -> tuple[Path, dict[str, str]]:
+    """The tree of `commit` and the environment that builds it with its own hooks and libraries
+    (and jieba, which the lunr tree needs and this one no longer installs)."""
+    from tools.reports.bench_search import _commit_before_pagefind, _export, _lunr_packages
+
+    tree = _export(_commit_before_pagefind() if commit == "lunr" else commit, tmp / "before-tree")
+    paths = [tree / "overrides", tree / "sitelib", tree / "widgets", _lunr_packages(ROOT / ".cache")]
+    return tree, dict(ENV, PYTHONPATH=os.pathsep.join(str(path) for path in paths))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
@@ -107,14 +126,27 @@ def main() -> int:
     parser.add_argument(
         "--skip-stock-above", type=int, default=1000, help="stock builds are slow; skip bigger ones"
     )
+    parser.add_argument("--before", help="also build this commit's tree ('lunr': the one before Pagefind)")
     args = parser.parse_args()
     rows = []
+    befores: dict[int, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        before_tree, before_env = _before_tree(args.before, Path(tmp)) if args.before else (None, None)
         for size in args.sizes:
             site = generate(Path(tmp) / f"kb{size}", size)
             write_stock_config(site)
             print(f"{size} articles x 2 languages ...", flush=True)
-            ours = build(site, "mkdocs.yml", site / "out-ours", args.repeat)
+            if before_tree is not None:
+                before_site = generate(Path(tmp) / f"before{size}", size, root=before_tree)
+                runs: dict[str, list[dict]] = {"ours": [], "before": []}
+                for _ in range(args.repeat):  # interleaved: both see the same machine load
+                    runs["ours"].append(build_once(site, "mkdocs.yml", site / "out-ours"))
+                    before_run = build_once(before_site, "mkdocs.yml", before_site / "out", before_env)
+                    runs["before"].append(before_run)
+                ours, befores[size] = median_run(runs["ours"]), median_run(runs["before"])
+                shutil.rmtree(before_site)
+            else:
+                ours = build(site, "mkdocs.yml", site / "out-ours", args.repeat)
             shutil.rmtree(site / "out-ours", ignore_errors=True)
             stock = (
                 build(site, "mkdocs-stock.yml", site / "out-stock") if size <= args.skip_stock_above else None
@@ -139,6 +171,12 @@ def main() -> int:
         if stock:
             line += f"          {stock['seconds']:8.1f} {stock['output_mb']:7.0f} {stock['peak_mb']:8.0f}"
         print(line + f"   ours, each run: {', '.join(f'{s:.1f}' for s in ours['runs'])}")
+        if size in befores:
+            before = befores[size]
+            print(
+                f"{'':8} before: {before['seconds']:8.1f} {before['output_mb']:7.0f} {before['peak_mb']:8.0f}"
+                f"   ({args.before}; each run: {', '.join(f'{s:.1f}' for s in before['runs'])})"
+            )
     for (small, first, _), (big, last, _) in itertools.pairwise(rows):
         per_thousand = (last["seconds"] - first["seconds"]) / (big - small) * 1000
         print(f"growth {small} -> {big} articles: {per_thousand:.1f} s per 1,000 more (ours)")
