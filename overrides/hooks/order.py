@@ -25,8 +25,5 @@ BEFORE_OTHER_LANGUAGES = -50
 LAST = -150
 """`post_build`: after the nested language builds: every page of every language is written."""
 
-SEARCH_INDEX = -155
-"""`post_build`: the search index, from the finished pages of every language."""
-
 ABOUT_THE_SITE = -160
 """`post_build`: files about the finished site's files (precompressed copies, the headers file)."""

@@ -1,12 +1,13 @@
-"""The site's search index: Pagefind, run over the finished HTML once every language is built.
+"""The site's search index: Pagefind, run over each language's finished HTML.
 
-Pagefind (npm `pagefind`, pinned in package-lock.json) reads the built pages and writes a
-static search bundle into `site/pagefind/`: a small loader (`pagefind.js`), a WebAssembly
-search engine and, for every language it finds (from each page's `<html lang>`), an index of
-its own, split into chunks that the browser fetches only as a query needs them. A reader on
-/zh/ downloads the Chinese index alone; a language added later (zh-Hant at /zh-hant/) gets its
-own index with no change here. We run `pagefind_extended`, the build that segments Chinese and
-Japanese into words (the plain binary indexes a run of Han characters as one word).
+Pagefind (npm `pagefind`, pinned in package-lock.json) reads built pages and writes a static
+search bundle: a small loader (`pagefind.js`), a WebAssembly search engine and an index split
+into chunks that the browser fetches only as a query needs them. Each language gets its own
+bundle in its own folder (`pagefind/`, `zh/pagefind/`, later `zh-hant/pagefind/`), written by
+that language's build as soon as its pages are: the languages build in parallel
+(patches/parallel_languages.py), and so are their indexes. We run `pagefind_extended`, the
+build that segments Chinese and Japanese into words (the plain binary indexes a run of Han
+characters as one word).
 
 Which pages are listed is decided by the pages themselves: only a page marked with
 `data-pagefind-body` (`mark_searchable`, applied by the build to public pages in their own
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE = "pagefind"
-"""The bundle's folder under the site root; the browser imports `pagefind/pagefind.js`."""
+"""The bundle's folder under each language's root; the browser imports `pagefind/pagefind.js`."""
 
 BINARY = "pagefind_extended"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
@@ -75,18 +76,32 @@ def pagefind_binary(project: Path) -> Path:
     return found
 
 
-def build_search_index(site: Path, binary: Path) -> IndexReport:
-    """Index the built site in `site` into `site/pagefind/`, one index per page language."""
-    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE]
+def language_glob(root: Path, other_languages: list[str]) -> str:
+    """The pages of the language whose root folder is `root`: every HTML file under it but in
+    the folders of the other languages (`other_languages`: "zh", ...; they sit inside the
+    default language's root) and in the folders that hold no pages."""
+    skip = {*other_languages, BUNDLE, "assets", "pyodide", "search"}
+    parts = sorted(
+        f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
+        for entry in root.iterdir()
+        if entry.name not in skip and (entry.is_dir() or entry.suffix == ".html")
+    )
+    return "{" + ",".join(parts) + "}" if parts else "*.html"
+
+
+def build_search_index(root: Path, binary: Path, other_languages: list[str]) -> IndexReport:
+    """Index the pages of one language, in `root`, into `root/pagefind/`."""
+    glob = language_glob(root, other_languages)
+    command = [str(binary), "--site", str(root), "--output-subdir", BUNDLE, "--glob", glob]
     for selector in NOT_INDEXED:
         command += ["--exclude-selectors", selector]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({done.returncode}):\n{done.stdout}{done.stderr}")
     for pattern in UNUSED:
-        for path in (site / BUNDLE).glob(pattern):
+        for path in (root / BUNDLE).glob(pattern):
             path.unlink()
-    return IndexReport(pages=_indexed_pages(done.stdout), languages=_languages(site / BUNDLE))
+    return IndexReport(pages=_indexed_pages(done.stdout), languages=_languages(root / BUNDLE))
 
 
 def _indexed_pages(log: str) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kbsite.search import SearchIndexError, mark_searchable, pagefind_binary
+from kbsite.search import SearchIndexError, language_glob, mark_searchable, pagefind_binary
 
 PAGE = (
     '<html lang="zh"><body><header>站点</header>'
@@ -29,3 +29,12 @@ def test_a_page_without_materials_article_stops_the_build_rather_than_vanish_fro
 def test_a_missing_pagefind_says_how_to_install_it(tmp_path: Path):
     with pytest.raises(SearchIndexError, match=r"pagefind_extended.* is missing: run `make setup`"):
         pagefind_binary(tmp_path)
+
+
+def test_the_default_languages_pages_are_all_but_the_other_languages_folders(tmp_path: Path):
+    for folder in ("tws", "zh", "zh-hant", "assets", "pyodide"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "index.html").write_text("", "utf-8")
+    (tmp_path / "sitemap.xml").write_text("", "utf-8")
+    assert language_glob(tmp_path, ["zh", "zh-hant"]) == "{index.html,tws/**/*.html}"
+    assert language_glob(tmp_path / "zh", []) == "*.html"

@@ -13,7 +13,10 @@
   var meta = root.querySelector(".md-search-result__meta");
   var list = root.querySelector(".md-search-result__list");
   // Resolved now: the header (and this address) stays as it is under instant navigation.
+  // This language's bundle (zh/pagefind/pagefind.js on Chinese pages): its results are
+  // addresses under this language's root.
   var bundle = new URL(root.getAttribute("data-kb-search-bundle"), location.href).href;
+  var languageRoot = new URL("../", bundle).pathname;
   var KEPT = "kb-search:query"; // the query, carried over a language switch (sessionStorage)
   var MAX_RESULTS = 10;
   var RANKED = 20; // results whose text is read to rank a Chinese query (literalFirst)
@@ -28,7 +31,7 @@
   function pagefind() {
     if (!engine) {
       engine = import(bundle).then(function (module) {
-        return module.options({ excerptLength: 24 }).then(function () {
+        return module.options({ baseUrl: languageRoot, excerptLength: 24 }).then(function () {
           return module.init();
         }).then(function () {
           return module;
