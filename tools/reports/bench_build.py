@@ -38,14 +38,17 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict:
-    """Run `command` in a fresh process; wall seconds and peak RSS of its largest process."""
+    """Run `command` in a fresh process; wall seconds, peak RSS of its largest process, and the CPU
+    seconds of it and every process it waited for (languages, Pagefind): on a machine shared
+    with other work, CPU seconds move much less than wall seconds."""
     probe = (
         "import json, resource, subprocess, sys, time\n"
         "t = time.monotonic()\n"
         "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
         "print(json.dumps({'seconds': time.monotonic() - t, 'status': done.returncode,"
-        " 'peak_mb': peak, 'log': done.stderr[-3000:]}))\n"
+        " 'peak_mb': usage.ru_maxrss / 1024, 'cpu': usage.ru_utime + usage.ru_stime,"
+        " 'log': done.stderr[-3000:]}))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe, *command], cwd=cwd, env=env or ENV, capture_output=True, text=True
@@ -170,12 +173,16 @@ def main() -> int:
         line = f"{size:8}        {ours['seconds']:8.1f} {ours['output_mb']:7.0f} {ours['peak_mb']:8.0f}"
         if stock:
             line += f"          {stock['seconds']:8.1f} {stock['output_mb']:7.0f} {stock['peak_mb']:8.0f}"
-        print(line + f"   ours, each run: {', '.join(f'{s:.1f}' for s in ours['runs'])}")
+        print(
+            line
+            + f"   ours, each run: {', '.join(f'{s:.1f}' for s in ours['runs'])}; CPU {ours['cpu']:.1f} s"
+        )
         if size in befores:
             before = befores[size]
             print(
                 f"{'':8} before: {before['seconds']:8.1f} {before['output_mb']:7.0f} {before['peak_mb']:8.0f}"
-                f"   ({args.before}; each run: {', '.join(f'{s:.1f}' for s in before['runs'])})"
+                f"   ({args.before[:12]}; each run: {', '.join(f'{s:.1f}' for s in before['runs'])};"
+                f" CPU {before['cpu']:.1f} s)"
             )
     for (small, first, _), (big, last, _) in itertools.pairwise(rows):
         per_thousand = (last["seconds"] - first["seconds"]) / (big - small) * 1000
