@@ -72,7 +72,8 @@ typecheck: setup
 	$(BIN)/mypy widgets/kbwidgets sitelib/kbsite overrides/hooks tools
 
 jscheck: setup
-	@for script in overrides/assets/javascripts/*.js overrides/assets/javascripts/*.mjs sitelib/kbsite/runtime/*.mjs; do \
+	@for script in overrides/assets/javascripts/*.js overrides/assets/javascripts/*.mjs sitelib/kbsite/runtime/*.mjs \
+	    sitelib/kbsite/offline/*.js sitelib/kbsite/offline/*.mjs; do \
 	    node --check "$$script" || exit 1; done
 	npx --no-install eslint .
 

@@ -26,5 +26,8 @@ BEFORE_OTHER_LANGUAGES = -50
 LAST = -150
 """`post_build`: after the nested language builds and every search index: the site is complete."""
 
+OFFLINE = -155
+"""`post_build`: the service worker, which lists every finished file (search indexes included)."""
+
 ABOUT_THE_SITE = -160
 """`post_build`: files about the finished site's files (precompressed copies, the headers file)."""
