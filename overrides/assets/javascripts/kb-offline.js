@@ -24,6 +24,7 @@
   navigator.serviceWorker
     .register(new URL("sw.js", root).href, { scope: root.pathname })
     .then(function (registration) {
+      if (!registration) return; // blocked (as in automated browsers that say so)
       function watch(installing) {
         if (!installing) return;
         installing.addEventListener("statechange", function () {
