@@ -108,7 +108,7 @@ async function chooseSnapshot(url, meta, cached, fast, counter) {
   return { bytes };
 }
 
-async function start({ runtime, manifest, useSnapshot }) {
+async function start({ runtime, manifest, useSnapshot, strategy }) {
   progress(1);
   // Everything that does not depend on something else starts at once: the WebAssembly and the
   // standard library downloads, parsing Pyodide's 1.2 MB of JavaScript (loadPyodide finds the
@@ -119,13 +119,13 @@ async function start({ runtime, manifest, useSnapshot }) {
   const stdlib = download(`${runtime}python_stdlib.zip`, counter, null, sizes["python_stdlib.zip"] || 0);
   stdlib.catch(() => {}); // reported below
   const madeFromOurWheel = manifest.snapshot?.package_sha256 === manifest.package.sha256;
-  const snapshotMeta = useSnapshot && madeFromOurWheel ? manifest.snapshot : null;
+  const snapshotMeta = useSnapshot && madeFromOurWheel && strategy !== "normal" ? manifest.snapshot : null;
   const cached = snapshotMeta ? cachedSnapshot(runtime + snapshotMeta.file) : null;
   import(`${runtime}pyodide.asm.mjs`).catch(() => {});
   const [pyodideModule, fast] = await Promise.all([import(`${runtime}pyodide.mjs`), wasm]);
   const chosen =
     snapshotMeta && snapshotMeta.pyodide === pyodideModule.version
-      ? await chooseSnapshot(runtime + snapshotMeta.file, snapshotMeta, cached, fast, counter)
+      ? await chooseSnapshot(runtime + snapshotMeta.file, snapshotMeta, cached, fast || strategy === "snapshot", counter)
       : null;
   chosen?.bytes.catch(() => {}); // a failure is reported by loadPyodide, which awaits it
   const withSnapshot = Boolean(chosen);

@@ -68,7 +68,11 @@ window.kbwTransport = (function () {
         })
         .then(function (manifest) {
           current.manifest = manifest;
-          worker.postMessage({ type: "init", runtime: runtimeUrl, manifest: manifest, useSnapshot: useSnapshot });
+          worker.postMessage({
+            type: "init", runtime: runtimeUrl, manifest: manifest, useSnapshot: useSnapshot,
+            // "auto" chooses by the link's speed; make bench forces "snapshot" or "normal".
+            strategy: window.KBW_START_STRATEGY || "auto",
+          });
         })
         .catch(function () { fail("failed"); });
     });
