@@ -70,7 +70,7 @@ def test_every_outgoing_link_is_marked_and_opens_in_the_same_tab(built_site):
         for before, href, after, text in anchor.findall(article):
             attrs = before + after
             assert "kb-out" in attrs and 'target="' not in attrs, (relative, href)
-            assert leaves in text and 'aria-hidden="true">↗' in text, (relative, href)
+            assert leaves in text and 'aria-hidden="true">\u2060↗' in text, (relative, href)
 
 
 def test_the_build_reports_which_kb_ids_are_ours_and_which_go_out(built_site):

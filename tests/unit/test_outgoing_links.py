@@ -54,7 +54,7 @@ def test_an_outgoing_link_is_marked_for_eye_and_screen_reader_in_the_readers_lan
     assert found == ["https://ibkr.info/article/69"]
     assert 'target="' not in html  # the same tab
     assert 'class="kb-out"' in html
-    assert '<span class="kb-out-icon" aria-hidden="true">↗</span>' in html
+    assert '<span class="kb-out-icon" aria-hidden="true">\u2060↗</span>' in html
     assert '<span class="kb-visually-hidden">（离开本帮助中心）</span>' in html
     english, _ = mark_outgoing('<a class="kb-ref" href="https://ibkr.info/article/69">KB69</a>', "en")
     assert 'class="kb-ref kb-out"' in english and "(leaves this help centre)" in english

@@ -20,7 +20,7 @@ from kbwidgets.engine.view import ViewNode, h
 
 KB_ID = re.compile(r"\bKB(\d{1,6})\b")
 OUTGOING_CLASS = "kb-out"
-ICON = "↗"
+ICON = "\u2060↗"  # a word joiner first: the arrow never wraps onto a line of its own
 
 
 @cache
