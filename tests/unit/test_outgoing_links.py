@@ -36,11 +36,6 @@ def test_kb_references_lead_to_ibkrs_article_in_the_pages_language():
     assert template_for(templates, "fr") == ""
 
 
-def test_every_named_link_has_an_address():
-    empty = [name for name, address in _extra()["links"].items() if not str(address or "").strip()]
-    assert empty == [], f"extra.links without an address: {empty}"
-
-
 def test_the_widgets_copy_of_the_addresses_matches_mkdocs_yml():
     extra = _extra()
     assert links.addresses()["kb"] == {lang: extra["kb_url_templates"][lang] for lang in ("en", "zh")}
