@@ -13,7 +13,7 @@ PYTEST := $(BIN)/pytest
 
 .DEFAULT_GOAL := help
 .PHONY: help setup build serve test check lint typecheck jscheck unit content site patches browser \
-        bench bench-build audit new translations lock clean system-packages preview preview-nginx
+        bench bench-build audit new translations links lock clean system-packages preview preview-nginx
 
 help:
 	@echo "make serve   set up, then serve the site at http://$(HOST):$(PORT)/ (Chinese under /zh/), reloading on edits"
@@ -23,6 +23,7 @@ help:
 	@echo "make preview serve the built site/ with the deployed headers (make preview-nginx: with nginx)"
 	@echo "make new ARTICLE=tws/my-article   scaffold an article in both languages"
 	@echo "make translations  list missing and outdated translations"
+	@echo "make links   list every outgoing address per page, and any broken internal link"
 	@echo "make bench | bench-build | audit   figures, not tests: widget start-up and search, build time, Lighthouse"
 
 # --- setup -------------------------------------------------------------------------------------
@@ -72,7 +73,8 @@ typecheck: setup
 	$(BIN)/mypy widgets/kbwidgets sitelib/kbsite overrides/hooks tools
 
 jscheck: setup
-	@for script in overrides/assets/javascripts/*.js overrides/assets/javascripts/*.mjs sitelib/kbsite/runtime/*.mjs; do \
+	@for script in overrides/assets/javascripts/*.js overrides/assets/javascripts/*.mjs sitelib/kbsite/runtime/*.mjs \
+	    sitelib/kbsite/offline/*.js sitelib/kbsite/offline/*.mjs; do \
 	    node --check "$$script" || exit 1; done
 	npx --no-install eslint .
 
@@ -102,6 +104,10 @@ new: setup
 
 translations: setup
 	$(PY) -m tools.writers.translation_status
+
+# Every outgoing address of the built site, page by page, and any internal link that is broken.
+links: build
+	$(PY) -m tools.writers.links_report site --base-url "$${KB_SITE_URL:-http://$(HOST):$(PORT)/}"
 
 # --- reports (figures, not tests) ----------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 // ESLint for our browser scripts (`make check`): transport and DOM code, so the recommended
 // rules plus the ones that catch what breaks a page silently. Scripts are plain browser
-// scripts; kbw-worker.mjs is a module worker; the build script for the snapshot runs in Node.
+// scripts; kbw-worker.mjs is a module worker; sw.js a service worker; build scripts run in Node.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -17,6 +17,11 @@ export default [
   {
     files: ["overrides/assets/javascripts/**/*.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.worker } },
+  },
+  {
+    // The service worker and its kill switch; kbsite.offline declares the KB_* constants.
+    files: ["sitelib/kbsite/offline/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...globals.serviceworker } },
   },
   {
     files: ["sitelib/**/*.mjs", "tools/**/*.mjs", "*.mjs"],

@@ -25,5 +25,8 @@ BEFORE_OTHER_LANGUAGES = -50
 LAST = -150
 """`post_build`: after the nested language builds: every page of every language is written."""
 
+OFFLINE = -155
+"""`post_build`: the service worker, which lists every finished file (search indexes included)."""
+
 ABOUT_THE_SITE = -160
 """`post_build`: files about the finished site's files (precompressed copies, the headers file)."""

@@ -20,6 +20,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "assets/stylesheets/kb/theme.css",
         "assets/stylesheets/kb/widgets.css",
         "assets/stylesheets/kb/search.css",
+        "assets/stylesheets/kb/links.css",
         "assets/stylesheets/kb/page.css",
     ),
 }

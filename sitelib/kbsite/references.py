@@ -1,12 +1,13 @@
-"""KB references in running text become links: `KB1131` -> our article, or the KB site, or text.
+"""KB references in running text become links: `KB1131` -> our article, or IBKR's, in the page's language.
 
 Writers type `KB1131` as plain text. At build time, in the page's language:
 
 1. if one of our articles covers that KB id (`kb: [KB1131]` in its front matter), it links
    there, in the same language;
-2. otherwise, if a KB address template is set (e.g. "https://kb.example.com/article/{id}",
-   `{id}` being the number), it links to that address;
-3. otherwise it stays text, marked up as a reference.
+2. otherwise it links to IBKR's public knowledge base through the page language's address
+   template (`extra.kb_url_templates` in mkdocs.yml, e.g. "https://ibkr.info/zh-hans/article/{id}",
+   `{id}` being the number), so a Chinese page opens IBKR's Chinese article;
+3. a language with no template leaves it as marked-up text, and the build warns.
 
 References inside links, code, headings and keyboard keys are left alone.
 """
@@ -14,10 +15,12 @@ References inside links, code, headings and keyboard keys are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from html import escape
 
 KB_ID = re.compile(r"\bKB(\d{1,6})\b")
+KB_VALUE = re.compile(r"^KB\d{1,6}$")  # a named link whose address is a KB id ("KB2278")
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 SKIP = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "title"}
@@ -57,13 +60,50 @@ def templated(template: str, kb_id: str) -> str | None:
     return template.replace("{id}", kb_id[2:]) if template else None
 
 
-def unresolved_report(lang: str, cited: dict[str, set[str]]) -> str | None:
-    """One line for the build log: the KB ids of `lang` pages that stayed plain text."""
-    if not cited:
-        return None
+def template_for(templates: Mapping[str, object], lang: str) -> str:
+    """The KB address template of language `lang` ("" when that language has none)."""
+    return str(templates.get(lang) or "").strip()
+
+
+@dataclass
+class Coverage:
+    """Which KB ids the pages of one language build cite, and where each one leads."""
+
+    ours: dict[str, set[str]] = field(default_factory=dict)  # KB id -> citing pages
+    outgoing: dict[str, set[str]] = field(default_factory=dict)
+    unlinked: dict[str, set[str]] = field(default_factory=dict)
+
+    def note(self, kb_id: str, page: str, *, covered: bool, href: str | None) -> None:
+        kind = self.ours if covered else self.outgoing if href else self.unlinked
+        kind.setdefault(kb_id, set()).add(page)
+
+    def clear(self) -> None:
+        for kind in (self.ours, self.outgoing, self.unlinked):
+            kind.clear()
+
+
+def _ids(cited: dict[str, set[str]]) -> str:
     ids = sorted(cited, key=lambda kb: int(kb[2:]))
+    return f"{len(ids)}" + (f": {', '.join(ids)}" if ids else "")
+
+
+def coverage_report(lang: str, coverage: Coverage) -> str | None:
+    """One line for the build log: which cited KB ids our articles cover, which go to IBKR's."""
+    if not (coverage.ours or coverage.outgoing or coverage.unlinked):
+        return None
     return (
-        f"KB references with no article of ours in the '{lang}' pages ({len(ids)}): {', '.join(ids)}. "
-        "They stay plain text; set extra.kb_url_template to link them, or add `kb: [KBnnn]` to the "
-        "article that covers one."
+        f"KB references in the '{lang}' pages: covered by our articles ({_ids(coverage.ours)}); "
+        f"linked to IBKR's knowledge base ({_ids(coverage.outgoing)})."
+    )
+
+
+def unlinked_warning(lang: str, coverage: Coverage) -> str | None:
+    """A warning for the writer when some KB ids of `lang` pages could not be linked at all."""
+    if not coverage.unlinked:
+        return None
+    pages = sorted({page for pages in coverage.unlinked.values() for page in pages})
+    return (
+        f"KB references with no address in the '{lang}' pages ({_ids(coverage.unlinked)}), in "
+        f"{', '.join(pages)}. Add a '{lang}' entry to extra.kb_url_templates in mkdocs.yml, or "
+        "`kb: [KBnnn]` to the article of ours that covers one."
     )

@@ -50,7 +50,9 @@ def page_watch() -> PageWatch:
 
 @pytest.fixture
 def page(browser: Browser, page_watch: PageWatch) -> Page:
-    context = browser.new_context(locale="en-US", timezone_id="UTC")
+    # Service workers are blocked here (tests/browser/test_offline.py allows them): a worker
+    # would answer from its cache what a test means to fetch from the server.
+    context = browser.new_context(locale="en-US", timezone_id="UTC", service_workers="block")
 
     def route(route) -> None:
         if _is_local(route.request.url):

@@ -20,6 +20,25 @@ def test_forgotten_password_in_english(page: Page, site_url: str):
     expect(live.locator(".kbw-outcome-title")).to_contain_text("telephone only")
     expect(live.locator(".kbw-call")).to_be_visible()
     expect(page).to_have_url(re.compile(r"access_level=none&no_access_reason=forgot_credentials"))
+    # no dead end: where to call, and what to have ready
+    contact = live.locator(".kbw-contact")
+    expect(contact).to_contain_text("verifies your identity")
+    name = "IBKR's regional Customer Service centres (leaves this help centre)"
+    numbers = contact.get_by_role("link", name=name)
+    expect(numbers).to_have_attribute(
+        "href", "https://www.interactivebrokers.com/en/support/customer-service.php"
+    )
+    expect(numbers).not_to_have_attribute("target", re.compile("."))
+
+
+def test_kb_ids_in_an_outcome_open_ibkrs_chinese_article(page: Page, site_url: str):
+    page.goto(site_url + ZH)
+    live = open_widget(page, "access-assistant")
+    answer(live, "账户管理和交易平台都登录不了")
+    answer(live, "我使用 IB Key，但一直收不到 IBKR Mobile（移动IBKR）通知")
+    answer(live, "能")
+    iphone = live.get_by_role("link", name=re.compile(r"^KB2278\s*（离开本帮助中心）$"))
+    expect(iphone).to_have_attribute("href", "https://ibkr.info/zh-hans/article/2278")
 
 
 def test_expired_passcode_with_dates_in_english(page: Page, site_url: str):
@@ -58,7 +77,7 @@ def test_lost_device_in_chinese_then_change_an_earlier_answer(page: Page, site_u
     live = open_widget(page, "access-assistant")
     answer(live, "账户管理和交易平台都登录不了")
     answer(live, "我的安全设备丢失或损坏了")
-    expect(live.locator(".kbw-outcome-title")).to_contain_text("申请替换设备")
+    expect(live.locator(".kbw-outcome-title")).to_contain_text("申请更换设备")
     expect(live.locator(".kbw-steps")).to_contain_text("3 到 14 天")
     # Change the first answer: the outcome changes, the path is rebuilt.
     live.get_by_role("button", name=re.compile("修改您对以下问题的回答：您现在能登录到哪里")).click()
@@ -71,7 +90,7 @@ def test_notifications_without_internet_in_chinese_with_back(page: Page, site_ur
     page.goto(site_url + ZH)
     live = open_widget(page, "access-assistant")
     answer(live, "账户管理和交易平台都登录不了")
-    answer(live, "我使用 IB Key，但一直收不到 IBKR Mobile 通知")
+    answer(live, "我使用 IB Key，但一直收不到 IBKR Mobile（移动IBKR）通知")
     answer(live, "能")
     expect(live.locator(".kbw-outcome-title")).to_contain_text("挑战/响应")
     live.get_by_role("button", name="上一步").click()

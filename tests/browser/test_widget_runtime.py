@@ -91,11 +91,11 @@ def test_blocked_webassembly_leaves_the_static_version_and_says_why(page: Page, 
 
 def test_a_hung_start_ends_in_an_error_not_a_spinner(page: Page, site_url: str, page_watch):
     page_watch.expect_console_errors = True
-    page.add_init_script("window.KBW_START_TIMEOUT_MS = 3000")
+    page.add_init_script("window.KBW_STALL_MS = 3000")
     page.route("**/*.wasm", lambda _route: None)  # never answered
     page.goto(site_url + ZH_PAGE)
     page.locator(WIDGET).hover()
-    expect(page.locator(f"{WIDGET} .kbw-status")).to_contain_text("启动时间过长", timeout=15_000)
+    expect(page.locator(f"{WIDGET} .kbw-status")).to_contain_text("下载已停止", timeout=15_000)
     expect(page.locator(f"{WIDGET} .kbw-static")).to_be_visible()
     expect(page.locator(f"{WIDGET} .kbw-progress")).to_be_hidden()
 
@@ -126,13 +126,8 @@ def test_a_snapshot_made_from_other_widget_code_is_not_used(page: Page, site_url
 
 
 def test_python_starts_once_per_tab_across_instant_navigation(page: Page, site_url: str):
-    wasm_requests: list[str] = []
-    page.on(
-        "request",
-        lambda request: (
-            request.method == "GET" and request.url.endswith(".wasm") and wasm_requests.append(request.url)
-        ),
-    )
+    starts: list[str] = []  # each start of Python reads runtime.json first (kbw/transport.js)
+    page.on("request", lambda request: request.url.endswith("/runtime.json") and starts.append(request.url))
     page.goto(site_url + EN_PAGE)
     _start(page)
     page.locator('.md-sidebar--primary a.md-nav__link[href$="connectivity/"]').first.click()
@@ -142,7 +137,7 @@ def test_python_starts_once_per_tab_across_instant_navigation(page: Page, site_u
     _start(page)
     _convert(page, "768")
     expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("0.75 GB = 768 MB")
-    assert len(wasm_requests) == 1
+    assert len(starts) == 1
 
 
 def test_without_javascript_no_dead_controls_are_shown(browser, site_url: str):

@@ -122,3 +122,16 @@ def test_no_stylesheet_draws_an_icon_from_a_data_url(built_site):
         assert "url(\"data:" not in sheet.read_text("utf-8"), sheet.name
     icons = built_site.root / "assets" / "images" / "md-icons"
     assert (icons / "details-icon.svg").read_text("utf-8").startswith("<svg")
+
+
+def test_offline_reading_precaches_every_page_but_not_the_python_runtime(built_site):
+    sw = (built_site.root / "sw.js").read_text("utf-8")
+    precached = {entry["url"] for entry in json.loads(re.search(r"^const KB_PRECACHE = (.*);$", sw, re.M)[1])}
+    pages = {
+        path.relative_to(built_site.root).as_posix() for path in built_site.root.rglob("*.html")
+    }
+    assert pages <= precached
+    assert {"zh/404.html", "pagefind/pagefind-entry.json", "zh/pagefind/pagefind-entry.json"} <= precached
+    assert not [url for url in precached if url.startswith("pyodide/") or url.endswith((".br", ".gz"))]
+    for module in ("core", "routing", "strategies", "precaching"):
+        assert (built_site.root / "assets/javascripts/workbox" / f"workbox-{module}.prod.js").is_file()

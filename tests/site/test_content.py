@@ -36,13 +36,44 @@ def test_no_writer_shorthand_reaches_a_reader(built_site):
         assert "[[widget" not in html, html_file
 
 
-def test_kb_references_are_marked_up_and_unlinked_without_a_template(built_site):
-    html = _page(built_site, "zh/secure-login")
-    assert '<span class="kb-ref">KB1131</span>' in html
-    assert "KB references with no article of ours in the 'zh' pages" in built_site.log
+def _public_pages(built_site):
+    for html_file in built_site.root.rglob("*.html"):
+        relative = html_file.relative_to(built_site.root).as_posix()
+        if "writers/" not in relative and not relative.endswith("404.html"):
+            yield relative, html_file.read_text("utf-8")
 
 
-def test_lost_links_keep_words_that_say_what_to_look_for(built_site):
-    html = _page(built_site, "tws/connectivity")
-    named = re.findall(r'<span class="kb-named-link" data-link="connectivity_test">(.*?)</span>', html, re.S)
-    assert named and all("Connectivity Test" in re.sub("<[^>]+>", "", text) for text in named)
+def test_no_kb_reference_or_named_link_is_left_as_plain_text_on_a_public_page(built_site):
+    for relative, html in _public_pages(built_site):
+        assert '<span class="kb-ref">' not in html, relative
+        assert 'class="kb-named-link"' not in html, relative
+    assert "no address for link:" not in built_site.log
+    assert "KB references with no address" not in built_site.log
+
+
+def test_every_kb_reference_on_a_chinese_page_opens_ibkrs_chinese_article(built_site):
+    for relative, html in _public_pages(built_site):
+        hrefs = re.findall(r'<a class="kb-ref[^"]*" href="([^"]*)"', html)
+        hrefs += re.findall(r'<a href="(https://ibkr\.info/[^"]*)"', html)
+        for href in hrefs:
+            if relative.startswith("zh/"):
+                assert href.startswith(("https://ibkr.info/zh-hans/article/", "../", "./")), (relative, href)
+            else:
+                assert not href.startswith("https://ibkr.info/zh-"), (relative, href)
+
+
+def test_every_outgoing_link_is_marked_and_opens_in_the_same_tab(built_site):
+    anchor = re.compile(r'<a\b([^>]*)href="(https?://[^"]*)"([^>]*)>(.*?)</a>', re.S)
+    for relative, html in _public_pages(built_site):
+        article = html.split('<article', 1)[-1].split("</article>", 1)[0]
+        leaves = "（离开本帮助中心）" if relative.startswith("zh/") else "(leaves this help centre)"
+        for before, href, after, text in anchor.findall(article):
+            attrs = before + after
+            assert "kb-out" in attrs and 'target="' not in attrs, (relative, href)
+            assert leaves in text and 'aria-hidden="true">\u2060↗' in text, (relative, href)
+
+
+def test_the_build_reports_which_kb_ids_are_ours_and_which_go_out(built_site):
+    for lang in ("en", "zh"):
+        assert f"KB references in the '{lang}' pages: covered by our articles (" in built_site.log
+    assert "linked to IBKR's knowledge base (" in built_site.log

@@ -17,3 +17,14 @@ def test_the_checker_finds_a_broken_page_and_a_broken_anchor(tmp_path):
         "index.html: b/ -> no such page",
         "index.html: a/#nope -> no anchor #nope",
     ]
+
+
+def test_make_links_lists_every_outgoing_address_page_by_page(built_site):
+    from tools.writers.links_report import outgoing_by_page
+
+    pages = outgoing_by_page(built_site.root)
+    assert "https://www.interactivebrokers.com/cgi-bin/conn_test.pl" in pages["/tws/connectivity/"]
+    assert "https://ibkr.info/zh-hans/article/2816" in pages["/zh/tws/connectivity/"]
+    # the access assistant's static version: every Customer Service outcome links the numbers
+    help_page = pages["/zh/secure-login/system-access-help/"]
+    assert "https://www.interactivebrokers.com/en/support/customer-service.php" in help_page

@@ -8,7 +8,7 @@ import pytest
 
 from kbsite import SiteError, frontmatter
 from kbsite.frontmatter_rules import problems
-from kbsite.named_links import check_names, resolve
+from kbsite.named_links import check_names, missing_warning, resolve
 from kbsite.references import link_references
 
 # --- KB references -------------------------------------------------------------------------------
@@ -45,14 +45,24 @@ def test_words_containing_kb_are_not_references():
 def test_named_link_with_an_address_becomes_a_link():
     html = '<p>Open <a href="link:connectivity_test">the IB Connectivity Test page</a>.</p>'
     assert resolve(html, {"connectivity_test": "https://example.com/test"}) == (
-        '<p>Open <a href="https://example.com/test">the IB Connectivity Test page</a>.</p>'
+        '<p>Open <a href="https://example.com/test">the IB Connectivity Test page</a>.</p>',
+        set(),
     )
 
 
-def test_named_link_without_an_address_keeps_its_words_as_text():
+def test_named_link_to_a_kb_id_leads_where_the_kb_reference_would_in_the_pages_language():
+    html = '<p><a href="link:ios">IB Key on iPhone</a></p>'
+    out, missing = resolve(html, {"ios": "KB2278"}, lambda kb: f"https://ibkr.info/zh-hans/article/{kb[2:]}")
+    assert not missing
+    assert out == '<p><a href="https://ibkr.info/zh-hans/article/2278">IB Key on iPhone</a></p>'
+
+
+def test_named_link_without_an_address_keeps_its_words_and_is_reported_for_the_warning():
     html = '<p>Open <a href="link:connectivity_test">the IB Connectivity Test page</a>.</p>'
-    out = resolve(html, {"connectivity_test": ""})
+    out, missing = resolve(html, {"connectivity_test": ""})
     assert "<a " not in out and "the IB Connectivity Test page" in out
+    assert missing == {"connectivity_test"}
+    assert "docs/a.md: no address for link:connectivity_test" in missing_warning("docs/a.md", missing)
 
 
 def test_unknown_named_link_stops_the_build_with_file_and_line():

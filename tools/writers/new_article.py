@@ -52,7 +52,8 @@ def scaffold(article: str, docs: Path = DOCS, today: dt.date | None = None) -> t
             category=category,
             today=day,
             extra="",
-            body="TODO: write the answer first, then the details.",
+            body="TODO: write the answer first, then the details.\n\n## Where to go next { #next }\n\n"
+            "- TODO: the next page for the likely follow-up problem, e.g. [Help centre](../index.md).",
         ),
         encoding="utf-8",
     )
@@ -64,7 +65,8 @@ def scaffold(article: str, docs: Path = DOCS, today: dt.date | None = None) -> t
             category=category,
             today=day,
             extra=f"source_hash: {source_hash(english)}\n",
-            body="TODO：先写答案，再写细节。",
+            body="TODO：先写答案，再写细节。\n\n## 下一步 { #next }\n\n"
+            "- TODO：读者接下来最可能需要的页面，例如[帮助中心](../index.md)。",
         ),
         encoding="utf-8",
     )

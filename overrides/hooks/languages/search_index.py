@@ -21,11 +21,22 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hooks import i18n, order, site_index
 from kbsite.languages import folders
 from kbsite.search import BUNDLE, SearchIndexError, build_search_index, mark_searchable, pagefind_binary
+
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+"""Material's lunr search (1.8 MB), which no page loads any more: not copied into the site."""
+
+
+@event_priority(order.AFTER_I18N)  # static-i18n passes the theme's files through first
+def on_files(files: Files, **_: object) -> Files:
+    for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_FILES)]:
+        files.remove(file)
+    return files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -233,7 +233,13 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
             "pyodide": snapshot["pyodide"],
             "bytes": snapshot["bytes"],
             "package_sha256": snapshot["package_sha256"],
+            # What the browser checks before it trusts a snapshot from its cache or the network,
+            # and the size it counts towards the progress line.
+            "sha256": hashlib.sha256(snapshot["path"].read_bytes()).hexdigest(),
+            "size": snapshot["path"].stat().st_size,
         }
+    # For the progress line: the bytes of each file the browser downloads to start Python.
+    manifest["sizes"] = {name: path.stat().st_size for name, path in sorted(files.items())}
     return RuntimeBuild(files, manifest)
 
 

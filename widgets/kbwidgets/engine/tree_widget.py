@@ -2,9 +2,8 @@
 
 The reader's answers are kept as {question id: option id}. Changing an earlier answer keeps
 the later ones: they apply again wherever the new path meets the same questions. Only the
-answers on the current path go into the address, so a copied link reproduces exactly what the
-reader sees. Subclasses name their tree and may add to an outcome (`outcome_extra`), the
-state (`extra_state`) and the summary (`summary_extra`).
+answers on the current path go into the address, so a copied link reproduces what the reader
+sees. Subclasses name their tree and may add to an outcome, the state and the summary.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from kbwidgets.engine import forms
+from kbwidgets.engine.links import calls_customer_service, contact_note, step_items
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.tree import Tree, TreeNode, Walk, load, walk
 from kbwidgets.engine.view import ViewNode, h
@@ -38,7 +38,8 @@ def tree_overview(tree: Tree, lang: str, env: Env, node_id: str | None = None) -
             "div",
             {"class": "kbw-overview-outcome"},
             h("strong", {}, node.outcome[lang]),
-            h("ol", {}, *(h("li", {}, step[lang]) for step in node.steps)),
+            h("ol", {}, *step_items(node, lang)),
+            contact_note(lang) if calls_customer_service(node) else None,
             h(
                 "p",
                 {},
@@ -246,8 +247,9 @@ class TreeWidget(Widget):
             "form",
             {"class": "kbw-outcome", "data-action": "update"},
             h("h3", {"class": "kbw-outcome-title"}, node.outcome[lang]),
-            h("ol", {"class": "kbw-steps"}, *(h("li", {}, step[lang]) for step in node.steps)),
+            h("ol", {"class": "kbw-steps"}, *step_items(node, lang)),
             self.outcome_extra(state, node, lang, env),
+            contact_note(lang) if calls_customer_service(node) else None,
             h(
                 "p",
                 {"class": "kbw-read-more"},

@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from kbwidgets.engine import forms
+from kbwidgets.engine.links import kb_address
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.tree import TreeNode
 from kbwidgets.engine.tree_widget import TreeWidget
@@ -36,7 +37,7 @@ def admin_request(lang: str, sender: str = "", computer: str = "") -> str:
     ]
     if computer.strip():
         lines.append(t("admin.computer", lang, computer=computer.strip()[:100]))
-    lines += ["", t("admin.list", lang), "", t("admin.thanks", lang)]
+    lines += ["", t("admin.list", lang, address=kb_address("KB2816", lang)), "", t("admin.thanks", lang)]
     if sender.strip():
         lines.append(sender.strip()[:100])
     return "\n".join(lines)

@@ -1,12 +1,13 @@
 // Widget runtime, main thread: the one Web Worker per tab that runs Python (kbw-worker.mjs),
-// started on demand, and the calls to it. Transport only: a failed or hung start (time limit)
+// started on demand, and the calls to it. Transport only: a failed start, or one that stalls
+// (no byte and no step for STALL_MS: a slow download that still moves is never cut off),
 // rejects every waiting call, and a failed start-up snapshot is retried once with a normal
 // start. Second part of the served kbw-runtime.js (kbsite/bundles.py).
 window.kbwTransport = (function () {
   "use strict";
 
   var SCRIPT_URL = document.currentScript ? document.currentScript.src : location.href;
-  var START_TIMEOUT_MS = window.KBW_START_TIMEOUT_MS || 20000;
+  var STALL_MS = window.KBW_STALL_MS || 20000;
 
   var runtime = null; // {worker, ready: Promise<manifest>, calls: Map, manifest}
   var callSeq = 0;
@@ -17,7 +18,12 @@ window.kbwTransport = (function () {
     var calls = new Map();
     var current = { worker: worker, calls: calls, manifest: null };
     current.ready = new Promise(function (resolve, reject) {
-      var timer = setTimeout(function () { fail("timeout"); }, START_TIMEOUT_MS);
+      var timer = null;
+      function moving() {
+        clearTimeout(timer);
+        timer = setTimeout(function () { fail("timeout"); }, STALL_MS);
+      }
+      moving();
       function fail(reason) {
         clearTimeout(timer);
         worker.terminate();
@@ -29,7 +35,11 @@ window.kbwTransport = (function () {
       worker.onmessage = function (event) {
         var msg = event.data;
         if (msg.type === "progress") {
-          progressListeners.forEach(function (listener) { listener(msg.step); });
+          moving();
+          progressListeners.forEach(function (listener) { listener(msg.step, null); });
+        } else if (msg.type === "bytes") {
+          moving();
+          progressListeners.forEach(function (listener) { listener(null, msg); });
         } else if (msg.type === "ready") {
           clearTimeout(timer);
           // For diagnostics and the benchmark: how Python started in this tab.
@@ -58,7 +68,11 @@ window.kbwTransport = (function () {
         })
         .then(function (manifest) {
           current.manifest = manifest;
-          worker.postMessage({ type: "init", runtime: runtimeUrl, manifest: manifest, useSnapshot: useSnapshot });
+          worker.postMessage({
+            type: "init", runtime: runtimeUrl, manifest: manifest, useSnapshot: useSnapshot,
+            // "auto" chooses by the link's speed; make bench forces "snapshot" or "normal".
+            strategy: window.KBW_START_STRATEGY || "auto",
+          });
         })
         .catch(function () { fail("failed"); });
     });

@@ -19,9 +19,15 @@
   var view = window.kbwView; // kbw/view.js and kbw/transport.js, earlier in the same file
   var transport = window.kbwTransport;
 
-  transport.onProgress(function (step) {
-    mounted.forEach(function (widget) { if (widget.el.isConnected) widget.progress(step); });
+  transport.onProgress(function (step, bytes) {
+    mounted.forEach(function (widget) { if (widget.el.isConnected) widget.progress(step, bytes); });
   });
+
+  var SAY_BYTES_EVERY_MS = 3000; // the status is a live region: not every few hundred ms
+
+  function megabytes(count) {
+    return (count / 1e6).toFixed(1);
+  }
 
   // --- one widget on the page -------------------------------------------------------------
 
@@ -87,9 +93,21 @@
     this.status.textContent = text;
   };
 
-  Widget.prototype.progress = function (step) {
-    if (this.started && !this.ready) {
-      this.progressBar.hidden = false;
+  // A step of the start (1 to STEPS), or `bytes` ({received, expected}) while downloading.
+  Widget.prototype.progress = function (step, bytes) {
+    if (!this.started || this.ready) return;
+    this.progressBar.hidden = false;
+    if (bytes && bytes.expected) {
+      this.progressBar.max = bytes.expected;
+      this.progressBar.value = Math.min(bytes.received, bytes.expected);
+      var now = Date.now();
+      if (!this.saidBytesAt || now - this.saidBytesAt >= SAY_BYTES_EVERY_MS) {
+        this.saidBytesAt = now;
+        this.say(this.texts.downloading.replace("{received}", megabytes(bytes.received))
+          .replace("{expected}", megabytes(bytes.expected)));
+      }
+    } else if (step) {
+      this.progressBar.max = STEPS;
       this.progressBar.value = step;
       this.say(this.texts.loading.replace("{step}", step).replace("{steps}", STEPS));
     }
