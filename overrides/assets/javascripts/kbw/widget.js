@@ -23,6 +23,12 @@
     mounted.forEach(function (widget) { if (widget.el.isConnected) widget.progress(step); });
   });
 
+  // The reader's IANA zone ("America/New_York"): Python reads a typed date with that zone's
+  // rules on that date (daylight saving); today's offset (tz) is the fallback without it.
+  function browserZone() {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return ""; }
+  }
+
   // --- one widget on the page -------------------------------------------------------------
 
   function Widget(el) {
@@ -135,8 +141,8 @@
     var self = this;
     var request = Object.assign({
       widget: this.name, lang: this.lang, state: this.state, query: {},
-      env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), instance: this.instance,
-             base: this.base }
+      env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), zone: browserZone(),
+             instance: this.instance, base: this.base }
     }, fields);
     return transport.call(request, data).then(function (response) {
       self.apply(response);
