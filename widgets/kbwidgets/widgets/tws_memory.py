@@ -116,7 +116,7 @@ class TwsMemory(Widget):
         if errors:
             return next(iter(errors.values())).message(lang)
         advice = self._advice(state, parsed)
-        return t(advice.reason, lang, mb=advice.recommended_mb)
+        return advice.reason_text(lang)
 
     def _advice(self, state: dict[str, Any], parsed: dict[str, Any]) -> memory.Advice:
         bits = 32 if state.get("bits") == "32" else 64
@@ -245,11 +245,11 @@ class TwsMemory(Widget):
         return h(
             "section",
             {"class": "kbw-result", "aria-labelledby": env.id("result")},
-            h("h3", {"id": env.id("result")}, t("memory.result.title", lang, mb=advice.recommended_mb)),
+            h("h3", {"id": env.id("result")}, advice.title_text(lang)),
             h(
                 "p",
                 {"class": "kbw-answer"},
-                h("output", {}, t(advice.reason, lang, mb=advice.recommended_mb)),
+                h("output", {}, advice.reason_text(lang)),
             ),
             h(
                 "ul",
@@ -258,10 +258,13 @@ class TwsMemory(Widget):
             )
             if advice.warnings
             else None,
-            h(
-                "ol",
-                {"class": "kbw-steps"},
-                *(h("li", {}, s) for s in memory.steps(advice.method, system, advice.recommended_mb, lang)),
+            *(
+                part
+                for heading, steps in memory.sections(advice.method, system, advice.recommended_mb, lang)
+                for part in (
+                    h("h4", {"class": "kbw-steps-heading"}, heading) if heading else None,
+                    h("ol", {"class": "kbw-steps"}, *(h("li", {}, step) for step in steps)),
+                )
             ),
             fixer_view(state, advice.recommended_mb, lang, env)
             if advice.method != "global_configuration"
