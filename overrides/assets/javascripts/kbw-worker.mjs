@@ -33,7 +33,46 @@ async function checkWasm(url) {
   }
 }
 
+// Past the header check, Pyodide gives the WebAssembly download to instantiateStreaming and, when
+// that download fails (an error status, a dropped connection), only logs it: loadPyodide never
+// settles and the reader would wait for the page's time limit. So the worker watches that one
+// download itself (a tee of its body, read alongside) and fails the start the moment it breaks.
+function watchWasmDownload() {
+  const realFetch = self.fetch.bind(self);
+  let failStart = () => {};
+  const failed = new Promise((_, reject) => {
+    // Not the snapshot's fault: the page need not retry without it, the same download would fail.
+    failStart = (error) => reject(Object.assign(error, { download: true }));
+  });
+  self.fetch = (input, init) => {
+    const url = String(typeof input === "string" || input instanceof URL ? input : input.url);
+    const method = (init && init.method) || (input instanceof Request ? input.method : "GET");
+    const response = realFetch(input, init);
+    if (!url.endsWith(".wasm") || method.toUpperCase() !== "GET") return response;
+    return response.then(
+      (answer) => {
+        if (!answer.ok || !answer.body) {
+          failStart(new Error(`${url}: HTTP ${answer.status}`));
+          return answer;
+        }
+        const [watched, passed] = answer.body.tee();
+        const reader = watched.getReader();
+        const drain = () => reader.read().then(({ done }) => (done ? undefined : drain()));
+        drain().catch((error) => failStart(new Error(`${url}: download failed (${error})`)));
+        return new Response(passed, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      },
+      (error) => {
+        failStart(new Error(`${url}: download failed (${error})`));
+        throw error;
+      },
+    );
+  };
+  return failed;
+}
+
 async function start({ runtime, manifest, useSnapshot }) {
+  const wasmFailed = watchWasmDownload();
+  wasmFailed.catch(() => {}); // raced below; unobserved once Python has started
   progress(1);
   // Everything that does not depend on something else starts at once: the snapshot download,
   // parsing Pyodide's 1.2 MB of JavaScript (loadPyodide finds the module already loaded) and
@@ -46,7 +85,7 @@ async function start({ runtime, manifest, useSnapshot }) {
   const [pyodideModule] = await Promise.all([import(`${runtime}pyodide.mjs`), checkWasm(`${runtime}pyodide.asm.wasm`)]);
   const withSnapshot = Boolean(snapshot && snapshotMeta.pyodide === pyodideModule.version);
   progress(2);
-  const pyodide = await pyodideModule.loadPyodide({
+  const pyodide = await Promise.race([wasmFailed, pyodideModule.loadPyodide({
     indexURL: runtime,
     lockFileURL: `${runtime}pyodide-lock.json`,
     packages: [manifest.package.name],
@@ -54,7 +93,7 @@ async function start({ runtime, manifest, useSnapshot }) {
     stderr: (line) => console.warn(line),
     // Handed over as a promise: the download overlaps with compiling the WebAssembly.
     ...(withSnapshot ? { _loadSnapshot: snapshot } : {}),
-  });
+  })]);
   progress(3);
   const browser = pyodide.pyimport("kbwidgets.entrypoints.browser");
   if (browser.self_check() !== manifest.package.version) {
@@ -73,7 +112,11 @@ self.onmessage = async (event) => {
       self.postMessage({ type: "ready", snapshot });
     } catch (error) {
       console.warn(`kbwidgets: the interactive version could not start: ${error}`);
-      self.postMessage({ type: "failed", snapshot: Boolean(msg.useSnapshot), reason: String(error) });
+      self.postMessage({
+        type: "failed",
+        snapshot: Boolean(msg.useSnapshot) && !error.download,
+        reason: String(error),
+      });
     }
   } else if (msg.type === "call") {
     const response = msg.data ? handle(msg.request, toPy(msg.data)) : handle(msg.request);
