@@ -20,6 +20,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "assets/stylesheets/kb/theme.css",
         "assets/stylesheets/kb/widgets.css",
         "assets/stylesheets/kb/page.css",
+        "assets/stylesheets/kb/reading.css",
     ),
 }
 

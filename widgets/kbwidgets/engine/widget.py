@@ -32,6 +32,7 @@ class Env:
     zone: str = ""  # the browser's IANA zone, "America/New_York": its rules give past offsets
     instance: str = "kbw"  # prefix for element ids, unique per widget on a page
     base: str = ""  # relative URL from the page to its language's home ("../../"), for links
+    page: str = ""  # the page's own path from that home ("tws/memory-allocation/"): no self-links
 
     @property
     def tz(self) -> tzinfo:

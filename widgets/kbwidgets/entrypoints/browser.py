@@ -47,7 +47,8 @@ def _env(raw: dict[str, Any]) -> Env:
     base = str(raw.get("base") or "")
     base = base if set(base) <= set("./") else ""  # only "../" steps: it prefixes our own links
     zone = str(raw.get("zone") or "")[:64]  # checked against the zone data by Env.tz
-    return Env(now=moment, tz_offset_minutes=tz, zone=zone, instance=instance, base=base)
+    page = str(raw.get("page") or "")[:200]  # only compared with our own article paths
+    return Env(now=moment, tz_offset_minutes=tz, zone=zone, instance=instance, base=base, page=page)
 
 
 def _query(raw: object) -> dict[str, str]:

@@ -37,6 +37,7 @@
     this.lang = el.getAttribute("data-kbw-lang");
     this.instance = el.getAttribute("data-kbw-instance");
     this.base = el.getAttribute("data-kbw-base") || "";
+    this.page = el.getAttribute("data-kbw-page") || "";
     this.runtimeUrl = new URL(el.getAttribute("data-kbw-runtime"), location.href).href;
     this.texts = JSON.parse(el.getAttribute("data-kbw-texts"));
     this.maxBytes = parseInt(el.getAttribute("data-kbw-max-bytes"), 10) || 0;
@@ -104,6 +105,9 @@
   Widget.prototype.start = function () {
     if (this.started) return;
     this.started = true;
+    // Hiding a focused element drops keyboard focus to the page's body: hand it to the status
+    // line first (it says what is happening), and into the live version once it is shown.
+    if (document.activeElement === this.button) this.focusStatus();
     this.button.hidden = true;
     this.progress(1);
     var self = this;
@@ -119,11 +123,28 @@
         }
         self.ready = true;
         self.progressBar.hidden = true;
+        var focus = document.activeElement;
+        var focusWasHere = focus === self.status || (focus && self.staticView.contains(focus));
         self.staticView.hidden = true;
         self.live.hidden = false;
+        if (focusWasHere) self.focusLive();
         self.say(response.announce ? self.texts.ready + " " + response.announce : self.texts.ready);
       })
       .catch(function (error) { self.failed(error && error.message === "timeout" ? "timeout" : "failed"); });
+  };
+
+  Widget.prototype.focusStatus = function () {
+    this.status.setAttribute("tabindex", "-1");
+    this.status.focus();
+  };
+
+  Widget.prototype.focusLive = function () {
+    var first = this.live.querySelector("input:not([type=hidden]), select, textarea, button, a[href]");
+    if (!first) {
+      this.live.setAttribute("tabindex", "-1");
+      first = this.live;
+    }
+    first.focus();
   };
 
   Widget.prototype.failed = function (reason, message) {
@@ -135,6 +156,7 @@
     this.say(message || this.texts[reason] || this.texts.failed);
     this.button.textContent = this.texts.retry;
     this.button.hidden = false;
+    if (document.activeElement === this.status) this.button.focus();
   };
 
   Widget.prototype.request = function (fields, data) {
@@ -142,7 +164,7 @@
     var request = Object.assign({
       widget: this.name, lang: this.lang, state: this.state, query: {},
       env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), zone: browserZone(),
-             instance: this.instance, base: this.base }
+             instance: this.instance, base: this.base, page: this.page }
     }, fields);
     return transport.call(request, data).then(function (response) {
       self.apply(response);
