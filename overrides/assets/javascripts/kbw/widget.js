@@ -107,9 +107,9 @@
     this.started = true;
     // Hiding a focused element drops keyboard focus to the page's body: hand it to the status
     // line first (it says what is happening), and into the live version once it is shown.
+    this.progress(1); // the status has text now: an empty one is not displayed, so not focusable
     if (document.activeElement === this.button) this.focusStatus();
     this.button.hidden = true;
-    this.progress(1);
     var self = this;
     var query = {};
     new URLSearchParams(location.search).forEach(function (value, key) { query[key] = value; });
