@@ -58,6 +58,9 @@
     el.addEventListener("pointerenter", intent, { once: true });
     el.addEventListener("focusin", intent, { once: true });
     this.button.addEventListener("click", intent);
+    // Intent shown before this page was mounted (instant navigation draws the page, then
+    // mounts): a pointer already resting on the widget sends no pointerenter until it leaves.
+    if (el.matches(":hover")) setTimeout(intent, 0);
     this.live.addEventListener("submit", function (event) {
       event.preventDefault();
       var form = event.target;
