@@ -41,11 +41,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Pinned PyPI wheels the widgets need in the browser (tzdata: zone data for zoneinfo, which
+# Pyodide lacks), downloaded once with pip so that builds stay offline.
+.cache/pyodide-wheels/.installed: sitelib/kbsite/runtime/pyodide-packages.txt $(VENV)/.installed
+	$(PY) -m kbsite.runtime.pypi_wheels .cache/pyodide-wheels
+	@touch $@
+
 # Debian's Chromium and nginx (with brotli), which the browser tests drive.
 system-packages: setup
 	@$(PY) -m tools.dev.system_packages
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed .cache/pyodide-wheels/.installed
 
 # --- the site ----------------------------------------------------------------------------------
 

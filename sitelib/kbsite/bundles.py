@@ -22,6 +22,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "assets/stylesheets/kb/search.css",
         "assets/stylesheets/kb/links.css",
         "assets/stylesheets/kb/page.css",
+        "assets/stylesheets/kb/reading.css",
     ),
 }
 

@@ -74,10 +74,12 @@ def find_embeds(markdown: str, source: str, first_line: int = 1) -> tuple[str, l
     return "\n".join(lines), names
 
 
-def container_html(name: str, index: int, lang: str, runtime_url: str, base: str = "") -> str:
-    """The HTML that replaces the `index`-th embed of a page: static version, bar, live area."""
+def container_html(name: str, index: int, lang: str, runtime_url: str, base: str = "", page: str = "") -> str:
+    """The HTML that replaces the `index`-th embed of a page: static version, bar, live area.
+
+    `page` is the page's path from its language's home ("secure-login/system-access-help/")."""
     widget = registry()[name]
-    env = Env(instance=f"kbw{index + 1}", base=base)
+    env = Env(instance=f"kbw{index + 1}", base=base, page=page)
     if not widget.interactive:
         return f'<div class="kbw-static-only">{to_html(widget.fallback(lang, env))}</div>'
     texts = {key: t(f"runtime.{key}", lang) for key in RUNTIME_TEXTS}
@@ -88,6 +90,7 @@ def container_html(name: str, index: int, lang: str, runtime_url: str, base: str
         "data-kbw-lang": lang,
         "data-kbw-runtime": runtime_url,
         "data-kbw-base": base,
+        "data-kbw-page": page,
         "data-kbw-texts": json.dumps(texts, ensure_ascii=False),
         "data-kbw-max-bytes": str(widget.max_upload_bytes),
     }
@@ -105,8 +108,8 @@ def container_html(name: str, index: int, lang: str, runtime_url: str, base: str
     )
 
 
-def fill_slots(html: str, names: list[str], lang: str, runtime_url: str, base: str) -> str:
+def fill_slots(html: str, names: list[str], lang: str, runtime_url: str, base: str, page: str = "") -> str:
     """Put each widget's container where Markdown left its slot."""
     return SLOT_RE.sub(
-        lambda m: container_html(names[int(m.group(1))], int(m.group(1)), lang, runtime_url, base), html
+        lambda m: container_html(names[int(m.group(1))], int(m.group(1)), lang, runtime_url, base, page), html
     )

@@ -27,8 +27,12 @@ def test_calculator_in_english_with_pasted_top_output(page: Page, site_url: str)
     # 1.2 GB free: never more than that, rounded down to a step of 256 MB.
     expect(result.locator("h3")).to_have_text("Allocate 1024 MB")
     expect(result).to_contain_text("free memory")
-    expect(result.locator(".kbw-steps")).to_contain_text("Global Configuration")  # unknown version: both
-    expect(result.locator(".kbw-steps")).to_contain_text("Spotlight")
+    # Unknown version: both methods, each under its own heading, each a list from step 1.
+    expect(result.locator("h4.kbw-steps-heading")).to_have_text(
+        ["If your TWS is version 972 or later:", "If your TWS is older than version 972:"]
+    )
+    expect(result.locator(".kbw-steps").nth(0)).to_contain_text("Global Configuration")
+    expect(result.locator(".kbw-steps").nth(1)).to_contain_text("Spotlight")
 
 
 def test_calculator_in_chinese_for_an_old_version_on_windows(page: Page, site_url: str):

@@ -56,13 +56,24 @@ async function readCounted(response, counter, size) {
 // has the wrong type (it only logs a warning). Returns whether the download was fast enough to
 // make the start-up snapshot worth its bytes.
 async function download(url, counter, type, size) {
-  const response = await fetch(url, { credentials: "same-origin" });
-  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+  // Not the snapshot's fault: the page need not retry without it, the same download would fail.
+  const failed = (message) => Object.assign(new Error(message), { download: true });
+  let response;
+  try {
+    response = await fetch(url, { credentials: "same-origin" });
+  } catch (error) {
+    throw failed(`${url}: download failed (${error})`);
+  }
+  if (!response.ok || !response.body) throw failed(`${url}: HTTP ${response.status}`);
   const served = response.headers.get("content-type") || "";
   if (type && !served.startsWith(type)) {
-    throw new Error(`${url} is served as "${served}"; the server must send ${type}`);
+    throw failed(`${url} is served as "${served}"; the server must send ${type}`);
   }
-  await readCounted(response, counter, size);
+  try {
+    await readCounted(response, counter, size);
+  } catch (error) {
+    throw failed(`${url}: download failed (${error})`);
+  }
   const timing = performance.getEntriesByName(new URL(url, self.location.href).href).at(-1);
   if (!timing || !timing.transferSize) return false; // from a cache: the link speed is unknown
   const bytesPerMs = timing.encodedBodySize / Math.max(1, timing.responseEnd - timing.responseStart);
@@ -158,7 +169,11 @@ self.onmessage = async (event) => {
       self.postMessage({ type: "ready", snapshot });
     } catch (error) {
       console.warn(`kbwidgets: the interactive version could not start: ${error}`);
-      self.postMessage({ type: "failed", snapshot: Boolean(msg.useSnapshot), reason: String(error) });
+      self.postMessage({
+        type: "failed",
+        snapshot: Boolean(msg.useSnapshot) && !error.download,
+        reason: String(error),
+      });
     }
   } else if (msg.type === "call") {
     const response = msg.data ? handle(msg.request, toPy(msg.data)) : handle(msg.request);

@@ -47,4 +47,5 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: object)
         return html
     index = site_index.current(config)
     runtime_url = get_relative_url("pyodide/", page.url)
-    return fill_slots(html, names, index.lang, runtime_url, relative_root(page.url, index.folder))
+    own_path = page.url[len(index.folder) :] if page.url.startswith(index.folder) else page.url
+    return fill_slots(html, names, index.lang, runtime_url, relative_root(page.url, index.folder), own_path)

@@ -22,16 +22,6 @@ const siteRoot = new URL("./", self.location);
 const runtimePath = new URL(KB_RUNTIME_FOLDER, siteRoot).pathname;
 const inRuntime = ({ url }) => url.origin === siteRoot.origin && url.pathname.startsWith(runtimePath);
 workbox.routing.registerRoute(inRuntime, new workbox.strategies.CacheFirst({ cacheName: KB_RUNTIME_CACHE }));
-// The runtime checks the WebAssembly's headers with a HEAD request first; answer it from the
-// cached GET when there is one, so that widgets also start offline.
-workbox.routing.registerRoute(
-  inRuntime,
-  async ({ request }) => {
-    const cached = await caches.match(request.url, { cacheName: KB_RUNTIME_CACHE, ignoreMethod: true });
-    return cached ? new Response(null, { status: cached.status, headers: cached.headers }) : fetch(request);
-  },
-  "HEAD",
-);
 
 // Offline, a page that is not in this build's cache gets its language's 404 page (the catch
 // handler only runs for a route, hence the default one).

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from kbsite.runtime.pypi_wheels import pinned_wheels
 from kbwidgets.engine import view
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -131,9 +132,13 @@ def lock_entry(wheel: Path) -> dict[str, Any]:
     }
 
 
-def site_lock(vendored_lock: Path, wheel: Path) -> dict[str, Any]:
+def site_lock(
+    vendored_lock: Path, wheel: Path, dependencies: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Pyodide's `info`, our wheel, and the pinned PyPI wheels it depends on (kbsite.runtime.pypi_wheels)."""
     info = json.loads(vendored_lock.read_text("utf-8"))["info"]
-    return {"info": info, "packages": {PACKAGE: lock_entry(wheel)}}
+    ours = {**lock_entry(wheel), "depends": sorted(dependencies or {})}
+    return {"info": info, "packages": {PACKAGE: ours, **(dependencies or {})}}
 
 
 def build_snapshot(
@@ -205,16 +210,19 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
         )
     cache.mkdir(parents=True, exist_ok=True)
     wheel = build_wheel(root, cache, log)
-    lock = site_lock(runtime_dir / "pyodide-lock.json", wheel)
+    dependencies = pinned_wheels(root / ".cache" / "pyodide-wheels")
+    lock = site_lock(runtime_dir / "pyodide-lock.json", wheel, {n: e for n, (_, e) in dependencies.items()})
     wheel_sha256 = lock["packages"][PACKAGE]["sha256"]
-    lock_file = cache / f"pyodide-lock-{wheel_sha256[:16]}.json"
-    lock_file.write_text(json.dumps(lock, indent=1), "utf-8")
+    lock_text = json.dumps(lock, indent=1)
+    lock_file = cache / f"pyodide-lock-{hashlib.sha256(lock_text.encode()).hexdigest()[:16]}.json"
+    lock_file.write_text(lock_text, "utf-8")
     snapshot = build_snapshot(runtime_dir, lock, wheel, wheel_sha256, cache, log)
 
     prune(cache)
     files = {name: runtime_dir / name for name in RUNTIME_FILES}
     files["pyodide-lock.json"] = lock_file
     files[wheel.name] = wheel
+    files |= {dependency.name: dependency for dependency, _ in dependencies.values()}
     pyodide_version = json.loads((runtime_dir / "package.json").read_text("utf-8"))["version"]
     manifest = {
         "pyodide": pyodide_version,

@@ -9,13 +9,13 @@ sees. Subclasses name their tree and may add to an outcome, the state and the su
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from kbwidgets.engine import forms
 from kbwidgets.engine.links import calls_customer_service, contact_note, step_items
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.tree import Tree, TreeNode, Walk, load, walk
+from kbwidgets.engine.tree_static import read_more, tree_overview
 from kbwidgets.engine.view import ViewNode, h
 from kbwidgets.engine.widget import Env, Widget
 
@@ -23,61 +23,6 @@ if sys.version_info >= (3, 12):
     from typing import override
 else:  # CPython 3.11 (the build machine); Pyodide's Python is newer
     from typing_extensions import override
-
-
-def article_link(path: str, lang: str, env: Env) -> ViewNode:
-    """A link to one of our articles, in the page's language, titled from data/texts/articles.toml."""
-    return h("a", {"href": env.base + path}, t(f"articles.{path}", lang))
-
-
-def tree_overview(tree: Tree, lang: str, env: Env, node_id: str | None = None) -> ViewNode:
-    """The whole tree as a nested list: every question, every answer, every outcome's steps."""
-    node = tree.node(node_id or tree.start)
-    if node.is_outcome:
-        return h(
-            "div",
-            {"class": "kbw-overview-outcome"},
-            h("strong", {}, node.outcome[lang]),
-            h("ol", {}, *step_items(node, lang)),
-            contact_note(lang) if calls_customer_service(node) else None,
-            h(
-                "p",
-                {},
-                t("tree.read_more", lang),
-                " ",
-                *_joined(article_link(a, lang, env) for a in node.articles),
-            )
-            if node.articles
-            else None,
-        )
-    return h(
-        "div",
-        {"class": "kbw-overview-question"},
-        h("p", {}, h("strong", {}, node.question[lang])),
-        h(
-            "ul",
-            {},
-            *(
-                h(
-                    "li",
-                    {},
-                    h("em", {}, option.label[lang]),
-                    " → ",
-                    tree_overview(tree, lang, env, option.next),
-                )
-                for option in node.options
-            ),
-        ),
-    )
-
-
-def _joined(items: Iterable[ViewNode], separator: str = " · ") -> list[ViewNode]:
-    out: list[ViewNode] = []
-    for item in items:
-        if out:
-            out.append(separator)
-        out.append(item)
-    return out
 
 
 class TreeWidget(Widget):
@@ -250,15 +195,7 @@ class TreeWidget(Widget):
             h("ol", {"class": "kbw-steps"}, *step_items(node, lang)),
             self.outcome_extra(state, node, lang, env),
             contact_note(lang) if calls_customer_service(node) else None,
-            h(
-                "p",
-                {"class": "kbw-read-more"},
-                t("tree.read_more", lang),
-                " ",
-                *_joined(article_link(a, lang, env) for a in node.articles),
-            )
-            if node.articles
-            else None,
+            read_more(node.articles, lang, env, "kbw-read-more"),
             h(
                 "details",
                 {"class": "kbw-summary"},

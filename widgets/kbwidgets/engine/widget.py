@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, tzinfo
 from typing import Any, ClassVar
 
 from kbwidgets.engine.view import ViewNode
@@ -28,13 +28,18 @@ class Env:
     """Facts about the reader's browser that a widget may use; never decisions."""
 
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
-    tz_offset_minutes: int = 0  # minutes east of UTC, e.g. +480 for Beijing
+    tz_offset_minutes: int = 0  # minutes east of UTC now, e.g. +480 for Beijing
+    zone: str = ""  # the browser's IANA zone, "America/New_York": its rules give past offsets
     instance: str = "kbw"  # prefix for element ids, unique per widget on a page
     base: str = ""  # relative URL from the page to its language's home ("../../"), for links
+    page: str = ""  # the page's own path from that home ("tws/memory-allocation/"): no self-links
 
     @property
-    def tz(self) -> timezone:
-        return timezone(timedelta(minutes=self.tz_offset_minutes))
+    def tz(self) -> tzinfo:
+        """The reader's zone with its daylight-saving rules, or the bare offset when unknown."""
+        from kbwidgets.rules.zones import reader_zone  # rules import the engine, not back
+
+        return reader_zone(self.zone, self.tz_offset_minutes)
 
     def id(self, name: str) -> str:
         return f"{self.instance}-{name}"

@@ -5,7 +5,8 @@ forwards events and draws the returned view. A request looks like:
 
     {"widget": "memory-units", "lang": "zh", "op": "event",
      "state": {...}, "event": {"type": "submit", "values": {"amount": "1.5 GB"}},
-     "query": {"amount": "1.5 GB"}, "env": {"now": "2026-11-23T10:00:00Z", "tz": 480, "instance": "kbw1"}}
+     "query": {"amount": "1.5 GB"}, "env": {"now": "2026-11-23T10:00:00Z", "tz": 480, "zone": "Asia/Shanghai",
+     "instance": "kbw1"}}
 
 `op` is "start" (state from the URL query) or "event" (fold the event into the state). The
 response carries the new `state`, its `query` for the address bar, and the `view` to draw; or
@@ -45,7 +46,9 @@ def _env(raw: dict[str, Any]) -> Env:
     instance = instance if INSTANCE.fullmatch(instance) else "kbw"  # the prefix of every id
     base = str(raw.get("base") or "")
     base = base if set(base) <= set("./") else ""  # only "../" steps: it prefixes our own links
-    return Env(now=moment, tz_offset_minutes=tz, instance=instance, base=base)
+    zone = str(raw.get("zone") or "")[:64]  # checked against the zone data by Env.tz
+    page = str(raw.get("page") or "")[:200]  # only compared with our own article paths
+    return Env(now=moment, tz_offset_minutes=tz, zone=zone, instance=instance, base=base, page=page)
 
 
 def _query(raw: object) -> dict[str, str]:

@@ -6,7 +6,7 @@ from the `access` decision tree; the dates from kbwidgets.rules.access_timeline.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kbwidgets import LANGUAGES
@@ -16,8 +16,17 @@ from kbwidgets.engine.texts import t
 from kbwidgets.engine.tree import TreeNode, load, walk
 from kbwidgets.rules.access_timeline import Status, Timeline, make_timeline, status_at
 from kbwidgets.rules.dates import format_datetime, parse_datetime
+from kbwidgets.rules.zones import offsets_differ, zone_label, zone_named
 
-REQUEST_FIELDS = ("situation", "passcode_issued_at", "card_activated_at", "now", "phone_has_internet", "lang")
+REQUEST_FIELDS = (
+    "situation",
+    "passcode_issued_at",
+    "card_activated_at",
+    "now",
+    "time_zone",  # IANA name; dates without an offset are read there (default UTC)
+    "phone_has_internet",
+    "lang",
+)
 # The CLI's situations, as answers to the tree's questions.
 SITUATIONS: dict[str, dict[str, str]] = {
     "forgot_credentials": {"access_level": "none", "no_access_reason": "forgot_credentials"},
@@ -39,7 +48,7 @@ def outcome_for(answers: dict[str, str]) -> TreeNode:
     return walk(load("access"), answers).current
 
 
-def timeline_from(issued: str | None, card: str | None, now: datetime, tz: timezone) -> Timeline:
+def timeline_from(issued: str | None, card: str | None, now: datetime, tz: tzinfo) -> Timeline:
     """Parse the reader's dates (raising InputError in a clear case) into a Timeline."""
     passcode_at = parse_datetime(issued, "passcode_issued_at", tz) if issued else None
     card_at = parse_datetime(card, "card_activated_at", tz) if card else None
@@ -53,11 +62,21 @@ def needs_customer_service(node: TreeNode, status: Status | None) -> bool:
     return bool("timeline" in node.uses and status is not None and status.can_get_card_now is False)
 
 
-def dated_steps(timeline: Timeline, status: Status, lang: str, tz: timezone) -> list[str]:
-    """Sentences with the reader's own dates, in the reader's language and time zone."""
+def dated_steps(timeline: Timeline, status: Status, lang: str, tz: tzinfo) -> list[str]:
+    """Sentences with the reader's own dates, in the reader's language and time zone; when the
+    zone's clocks change in between, each time carries its UTC offset and a note says so."""
+    candidates = (
+        timeline.passcode_issued_at,
+        timeline.card_activated_at,
+        timeline.full_access_until,
+        timeline.portal_only_until,
+        timeline.card_valid_until,
+    )
+    moments = [m for m in candidates if m]
+    clocks_change = offsets_differ(moments, tz)
 
     def when(moment: datetime) -> str:
-        return format_datetime(moment, lang, tz)
+        return format_datetime(moment, lang, tz, with_offset=clocks_change)
 
     steps = []
     full_until, portal_until = timeline.full_access_until, timeline.portal_only_until
@@ -67,11 +86,14 @@ def dated_steps(timeline: Timeline, status: Status, lang: str, tz: timezone) -> 
         steps.append(t(f"access.card_now.{status.can_get_card_now}", lang))
     if timeline.card_valid_until is not None:
         steps.append(t("access.dated.card_until", lang, date=when(timeline.card_valid_until)))
+    if clocks_change and steps:
+        steps.append(t("access.dated.clock_change", lang, zone=zone_label(tz)))
     return steps
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+def _iso(moment: datetime | None, tz: tzinfo) -> str | None:
+    """ISO 8601 with the offset in force then in the reader's zone: one instant, read locally."""
+    return moment.astimezone(tz).isoformat() if moment else None
 
 
 def advise(request: dict[str, Any]) -> dict[str, Any]:
@@ -83,7 +105,10 @@ def advise(request: dict[str, Any]) -> dict[str, Any]:
         raise InputError(
             "access.unknown_situation", situation=str(situation)[:40], known=", ".join(SITUATIONS)
         )
-    tz = UTC
+    zone_name = fields.text("time_zone")
+    tz = zone_named(zone_name) if zone_name else UTC
+    if tz is None:
+        raise InputError("access.unknown_zone", text=str(zone_name)[:40])
     now_text = fields.text("now")
     now = parse_datetime(now_text, "now", tz) if now_text else datetime.now(tz)
     phone_has_internet = fields.flag("phone_has_internet")
@@ -105,9 +130,9 @@ def advise(request: dict[str, Any]) -> dict[str, Any]:
         "can_get_card_now": status.can_get_card_now,
         "access_now": status.access,
         "timeline": {
-            "full_access_until": _iso(timeline.full_access_until),
-            "portal_only_until": _iso(timeline.portal_only_until),
-            "card_valid_until": _iso(timeline.card_valid_until),
+            "full_access_until": _iso(timeline.full_access_until, tz),
+            "portal_only_until": _iso(timeline.portal_only_until, tz),
+            "card_valid_until": _iso(timeline.card_valid_until, tz),
         },
         "articles": [{"title": t(f"articles.{path}", lang), "path": path} for path in node.articles],
     }

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, tzinfo
 
 from kbwidgets.engine.errors import InputError, Localized
+from kbwidgets.rules.zones import is_repeated, iso_offset, localize, utc_offset
 
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -38,14 +39,20 @@ READER_DATETIME = re.compile(
 )
 
 
-def parse_datetime(text: str, field: str, tz: timezone) -> datetime:
-    """An aware datetime from what a reader typed; a time without an offset is in `tz`.
+# "2026-11-01 01:30 -05:00": a space before the offset, which fromisoformat does not take.
+SPACED_OFFSET = re.compile(r"\s+(?=[+-]\d{2}:?\d{2}$)")
+
+
+def parse_datetime(text: str, field: str, tz: tzinfo) -> datetime:
+    """The instant (in UTC) a reader typed; a time without an offset is a wall-clock time in `tz`
+    on that date, read with the zone's rules then (kbwidgets.rules.zones), not today's offset.
 
     Accepts ISO 8601 ("2026-11-20T09:30", "2026-11-20 09:30:00+08:00", "2026-11-20T01:30Z", a
     bare date for midnight) and the year-first forms of READER_DATETIME. Raises
-    InputError("access.bad_date", field=...).
+    InputError("access.bad_date", field=...), and "access.skipped_time" / "access.repeated_time"
+    for a time the clocks skipped or showed twice.
     """
-    cleaned = (text or "").strip()
+    cleaned = SPACED_OFFSET.sub("", (text or "").strip())
     label = Localized(f"access.field.{field}")
     if not cleaned or len(cleaned) > 40:
         raise InputError("access.bad_date", field=label, text=cleaned[:40])
@@ -62,7 +69,9 @@ def parse_datetime(text: str, field: str, tz: timezone) -> datetime:
         raise InputError(
             "access.implausible_date", field=label, text=cleaned, first=FIRST_YEAR, last=LAST_YEAR
         )
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    if moment.tzinfo:
+        return moment.astimezone(UTC)
+    return localize(moment, tz, field, cleaned)
 
 
 def _reader_datetime(text: str) -> datetime | None:
@@ -76,13 +85,16 @@ def _reader_datetime(text: str) -> datetime | None:
         return None
 
 
-def format_datetime(moment: datetime, lang: str, tz: timezone) -> str:
-    """ "Wed 2 Dec 2026, 09:30" in English; "2026年12月2日（星期三）09:30" in Chinese."""
+def format_datetime(moment: datetime, lang: str, tz: tzinfo, with_offset: bool = False) -> str:
+    """ "Wed 2 Dec 2026, 09:30" in English; "2026年12月2日（星期三）09:30" in Chinese; with
+    `with_offset` (dates on both sides of a clock change) "..., 08:00 (UTC−05:00)"."""
     local = moment.astimezone(tz)
     weekday = WEEKDAYS[lang][local.weekday()]
     if lang == "zh":
-        return f"{local.year}年{local.month}月{local.day}日（{weekday}）{local:%H:%M}"
-    return f"{weekday} {local.day} {MONTHS_EN[local.month - 1]} {local.year}, {local:%H:%M}"
+        text = f"{local.year}年{local.month}月{local.day}日（{weekday}）{local:%H:%M}"
+        return f"{text}（{utc_offset(local)}）" if with_offset else text
+    text = f"{weekday} {local.day} {MONTHS_EN[local.month - 1]} {local.year}, {local:%H:%M}"
+    return f"{text} ({utc_offset(local)})" if with_offset else text
 
 
 def format_day(day: date, lang: str) -> str:
@@ -92,17 +104,20 @@ def format_day(day: date, lang: str) -> str:
     return f"{day.day} {MONTHS_EN_LONG[day.month - 1]} {day.year}"
 
 
-def format_date(moment: datetime, lang: str, tz: timezone) -> str:
+def format_date(moment: datetime, lang: str, tz: tzinfo) -> str:
     local = moment.astimezone(tz)
     if lang == "zh":
         return f"{local.month}月{local.day}日"
     return f"{local.day} {MONTHS_EN[local.month - 1]}"
 
 
-def to_input_value(moment: datetime, tz: timezone) -> str:
-    """How a date field shows `moment` in `tz`: "2026-11-20 09:30", the form the hint asks for.
+def to_input_value(moment: datetime, tz: tzinfo) -> str:
+    """How a date field shows `moment` in `tz`: "2026-11-20 09:30", the form the hint asks for;
+    with its offset ("2026-11-01 01:30-05:00") when that wall-clock time happened twice.
 
     A text field, not <input type="datetime-local">: the browser draws that one in its own
     language, so a Chinese page in an English browser would show "mm/dd/yyyy, --:-- --".
     """
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone(tz)
+    wall = local.strftime("%Y-%m-%d %H:%M")
+    return wall + iso_offset(local) if is_repeated(local.replace(tzinfo=None), tz) else wall

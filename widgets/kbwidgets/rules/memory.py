@@ -43,14 +43,37 @@ class Advice:
     reason: str  # text key
     method: str  # "global_configuration", "vmoptions" or "both"
     warnings: list[str] = field(default_factory=list)
+    current_mb: int | None = None  # what the reader entered, quoted as entered
+
+    def reason_text(self, lang: str) -> str:
+        return t(self.reason, lang, mb=self.recommended_mb, current=self.current_mb or "")
+
+    def title_text(self, lang: str) -> str:
+        keep = self.current_mb == self.recommended_mb
+        return t("memory.result.keep_title" if keep else "memory.result.title", lang, mb=self.recommended_mb)
 
 
 def floor_step(mb: int) -> int:
     return mb - mb % STEP_MB
 
 
+# How TWS writes its version: "972" or "9.72" (before 10), "10.30", and in its About box
+# "Build 10.30.1h, Jun 25, 2024" or "Build 981.3c": the build's release after the version.
+TWS_VERSION = re.compile(
+    r"(?:tws|build|version|版本)?\s*[:：]?\s*"
+    r"(?:(?P<major>\d{1,2})\.(?P<minor>\d{1,2})|(?P<whole>\d{3,4}))"
+    r"(?:\.\w+)?(?:\s*[,，].*)?",
+    re.IGNORECASE,
+)
+
+
 def parse_version(text: str | int | None) -> int | None:
-    """TWS version as a number: 972, "9.72" -> 972, "10.30" -> 1030, "1019" -> 1019."""
+    """TWS version as a number: 972, "9.72" -> 972, "10.30" -> 1030, "Build 10.30.1h, ..." -> 1030.
+
+    "9.8" is refused, not read: TWS writes two digits after the point (9.72, 10.30), so 9.8
+    could be 9.08 or 9.80 dropped its zero, and the two sit on either side of 972, where the
+    method changes. From 10 on every version has the setting, so "10.3" is 10.30.
+    """
     if text is None or text == "":
         return None
     if isinstance(text, bool):
@@ -60,12 +83,22 @@ def parse_version(text: str | int | None) -> int | None:
             return text
         raise InputError("memory.bad_version", text=str(text))
     cleaned = unicodedata.normalize("NFKC", str(text)).strip()
-    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})(?:\.\w+)?|(\d{3,5})", cleaned)
+    match = TWS_VERSION.fullmatch(cleaned)
     if not match:
-        raise InputError("memory.bad_version", text=cleaned[:20])
-    if match.group(3):
-        return int(match.group(3))
-    return int(match.group(1)) * 100 + int(match.group(2))
+        raise InputError("memory.bad_version", text=quote(cleaned))
+    if match.group("whole"):
+        return int(match.group("whole"))
+    major, minor = int(match.group("major")), match.group("minor")
+    if len(minor) == 1:
+        if major < 10:
+            raise InputError("memory.ambiguous_version", text=quote(cleaned), major=major, minor=minor)
+        minor += "0"
+    return major * 100 + int(minor)
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """What the reader typed, for a message: whole, or cut with an ellipsis that says so."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def unused_from_top(text: str) -> int:
@@ -96,7 +129,13 @@ def recommend(
 ) -> Advice:
     warnings: list[str] = []
     struggling_at = current_mb if symptoms & PERFORMANCE_SYMPTOMS else None
-    if struggling_at is not None and struggling_at >= SECOND_STEP_MB:
+    if current_mb is not None and current_mb > MAX_MB:
+        target, reason = MAX_MB, "memory.reason.above_max"  # the article: never above 2048
+    elif struggling_at is not None and struggling_at == MAX_MB:
+        target, reason = MAX_MB, "memory.reason.at_max"
+    elif current_mb is not None and current_mb > FIRST_STEP_MB and struggling_at is None:
+        target, reason = current_mb, "memory.reason.keep_current"  # never less than it has
+    elif struggling_at is not None and struggling_at >= SECOND_STEP_MB:
         target, reason = MAX_MB, "memory.reason.third_step"
     elif struggling_at is not None and struggling_at >= FIRST_STEP_MB:
         target, reason = SECOND_STEP_MB, "memory.reason.second_step"
@@ -122,11 +161,25 @@ def recommend(
         warnings.append("current_above_max")
     if version is None:
         warnings.append("version_unknown")
-    return Advice(target, reason, method_for(version), warnings)
+    return Advice(target, reason, method_for(version), warnings, current_mb)
+
+
+def sections(method: str, system: str, mb: int, lang: str) -> list[tuple[str | None, list[str]]]:
+    """The steps for this method, system and value, as (heading, steps): one untitled section
+    for a known version, two titled ones ("If your TWS is version 972 or later:") without it."""
+    key = system if system in ("windows", "macos") else "other"
+    found: list[tuple[str | None, list[str]]] = []
+    if method in ("global_configuration", "both"):
+        heading = t("memory.steps.if_972_or_later", lang) if method == "both" else None
+        found.append((heading, [t(f"memory.steps.global.{n}", lang, mb=mb) for n in range(1, 6)]))
+    if method in ("vmoptions", "both"):
+        heading = t("memory.steps.if_before_972", lang) if method == "both" else None
+        found.append((heading, [t(f"memory.steps.vmoptions_{key}.{n}", lang, mb=mb) for n in range(1, 6)]))
+    return found
 
 
 def steps(method: str, system: str, mb: int, lang: str) -> list[str]:
-    """Numbered steps for this method, operating system and value, in `lang`."""
+    """The CLI's flat list: each section's heading, then its steps (kept for its contract)."""
     out: list[str] = []
     if method in ("global_configuration", "both"):
         if method == "both":
@@ -162,7 +215,7 @@ def advise(request: dict[str, Any]) -> dict[str, Any]:
     )
     return {
         "recommended_mb": advice.recommended_mb,
-        "reason": t(advice.reason, lang, mb=advice.recommended_mb),
+        "reason": advice.reason_text(lang),
         "method": advice.method,
         "warnings": advice.warnings,
         "warning_texts": [t(f"memory.warning.{w}", lang) for w in advice.warnings],

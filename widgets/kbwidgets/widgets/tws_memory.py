@@ -13,6 +13,7 @@ from typing import Any
 
 from kbwidgets.engine import forms
 from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.inline import with_code
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.view import ViewNode, h
 from kbwidgets.engine.widget import Env, Widget, register
@@ -66,6 +67,8 @@ class TwsMemory(Widget):
     def update(self, state: dict[str, Any], event: dict[str, Any], env: Env) -> dict[str, Any]:
         values = event.get("values") or {}
         state = _checked({**state, **{k: str(values[k])[:400] for k in FIELDS if k in values}})
+        if "vmtext" in values:  # kept, so the pasted text is still there after "Correct" (never in links)
+            state["vmtext"] = str(values["vmtext"])[: vmoptions.READ_LIMIT]
         if any(f"symptom_{s}" in values for s in SYMPTOMS):
             state["symptoms"] = [s for s in SYMPTOMS if values.get(f"symptom_{s}") is True]
         if event.get("type") == "file":
@@ -76,7 +79,7 @@ class TwsMemory(Widget):
             text = str(values.get("vmtext", ""))
             state = take_file(state, text.encode("utf-8"), None, "tws.vmoptions")
         elif event.get("action") == "forget_file":
-            state = {**state, "file": None, "file_name": "", "file_error": None}
+            state = {**state, "file": None, "file_name": "", "file_error": None, "vmtext": ""}
         return state
 
     @override
@@ -116,7 +119,7 @@ class TwsMemory(Widget):
         if errors:
             return next(iter(errors.values())).message(lang)
         advice = self._advice(state, parsed)
-        return t(advice.reason, lang, mb=advice.recommended_mb)
+        return advice.reason_text(lang)
 
     def _advice(self, state: dict[str, Any], parsed: dict[str, Any]) -> memory.Advice:
         bits = 32 if state.get("bits") == "32" else 64
@@ -162,7 +165,7 @@ class TwsMemory(Widget):
                 "ol",
                 {},
                 *(
-                    h("li", {}, s)
+                    h("li", {}, *with_code(s))
                     for s in memory.steps("global_configuration", "windows", memory.FIRST_STEP_MB, lang)
                 ),
             ),
@@ -170,13 +173,19 @@ class TwsMemory(Widget):
             h(
                 "ol",
                 {},
-                *(h("li", {}, s) for s in memory.steps("vmoptions", "windows", memory.FIRST_STEP_MB, lang)),
+                *(
+                    h("li", {}, *with_code(s))
+                    for s in memory.steps("vmoptions", "windows", memory.FIRST_STEP_MB, lang)
+                ),
             ),
             h("p", {}, h("strong", {}, t("memory.static.before_972_macos", lang))),
             h(
                 "ol",
                 {},
-                *(h("li", {}, s) for s in memory.steps("vmoptions", "macos", memory.FIRST_STEP_MB, lang)),
+                *(
+                    h("li", {}, *with_code(s))
+                    for s in memory.steps("vmoptions", "macos", memory.FIRST_STEP_MB, lang)
+                ),
             ),
         )
 
@@ -245,11 +254,11 @@ class TwsMemory(Widget):
         return h(
             "section",
             {"class": "kbw-result", "aria-labelledby": env.id("result")},
-            h("h3", {"id": env.id("result")}, t("memory.result.title", lang, mb=advice.recommended_mb)),
+            h("h3", {"id": env.id("result")}, advice.title_text(lang)),
             h(
                 "p",
                 {"class": "kbw-answer"},
-                h("output", {}, t(advice.reason, lang, mb=advice.recommended_mb)),
+                h("output", {}, advice.reason_text(lang)),
             ),
             h(
                 "ul",
@@ -258,10 +267,13 @@ class TwsMemory(Widget):
             )
             if advice.warnings
             else None,
-            h(
-                "ol",
-                {"class": "kbw-steps"},
-                *(h("li", {}, s) for s in memory.steps(advice.method, system, advice.recommended_mb, lang)),
+            *(
+                part
+                for heading, steps in memory.sections(advice.method, system, advice.recommended_mb, lang)
+                for part in (
+                    h("h4", {"class": "kbw-steps-heading"}, heading) if heading else None,
+                    h("ol", {"class": "kbw-steps"}, *(h("li", {}, *with_code(step)) for step in steps)),
+                )
             ),
             fixer_view(state, advice.recommended_mb, lang, env)
             if advice.method != "global_configuration"

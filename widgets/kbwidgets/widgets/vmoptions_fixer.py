@@ -12,6 +12,7 @@ from typing import Any
 
 from kbwidgets.engine import forms
 from kbwidgets.engine.errors import InputError
+from kbwidgets.engine.inline import with_code
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.view import ViewNode, h
 from kbwidgets.engine.widget import Env
@@ -47,7 +48,7 @@ def fixer_view(state: dict[str, Any], mb: int, lang: str, env: Env) -> ViewNode:
         "section",
         {"class": "kbw-fixer", "aria-labelledby": env.id("fixer")},
         h("h4", {"id": env.id("fixer")}, t("vmfix.title", lang)),
-        h("p", {}, t("vmfix.intro", lang, mb=mb)),
+        h("p", {}, *with_code(t("vmfix.intro", lang, mb=mb))),
         h(
             "div",
             {"class": "kbw-drop", "data-drop": "vmfile"},
@@ -67,7 +68,11 @@ def fixer_view(state: dict[str, Any], mb: int, lang: str, env: Env) -> ViewNode:
             "p",
             {"class": "kbw-field"},
             h("label", {"for": env.id("vmtext")}, t("vmfix.paste", lang)),
-            h("textarea", {"id": env.id("vmtext"), "name": "vmtext", "rows": 4, "spellcheck": "false"}),
+            h(
+                "textarea",
+                {"id": env.id("vmtext"), "name": "vmtext", "rows": 4, "spellcheck": "false"},
+                str(state.get("vmtext") or "") or None,
+            ),
         ),
         forms.button(t("vmfix.fix_pasted", lang), action="fix_text"),
         forms.error(_file_error(state, lang)) if state.get("file_error") else None,

@@ -29,6 +29,12 @@
     return (count / 1e6).toFixed(1);
   }
 
+  // The reader's IANA zone ("America/New_York"): Python reads a typed date with that zone's
+  // rules on that date (daylight saving); today's offset (tz) is the fallback without it.
+  function browserZone() {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return ""; }
+  }
+
   // --- one widget on the page -------------------------------------------------------------
 
   function Widget(el) {
@@ -37,6 +43,7 @@
     this.lang = el.getAttribute("data-kbw-lang");
     this.instance = el.getAttribute("data-kbw-instance");
     this.base = el.getAttribute("data-kbw-base") || "";
+    this.page = el.getAttribute("data-kbw-page") || "";
     this.runtimeUrl = new URL(el.getAttribute("data-kbw-runtime"), location.href).href;
     this.texts = JSON.parse(el.getAttribute("data-kbw-texts"));
     this.maxBytes = parseInt(el.getAttribute("data-kbw-max-bytes"), 10) || 0;
@@ -57,6 +64,9 @@
     el.addEventListener("pointerenter", intent, { once: true });
     el.addEventListener("focusin", intent, { once: true });
     this.button.addEventListener("click", intent);
+    // Intent shown before this page was mounted (instant navigation draws the page, then
+    // mounts): a pointer already resting on the widget sends no pointerenter until it leaves.
+    if (el.matches(":hover")) setTimeout(intent, 0);
     this.live.addEventListener("submit", function (event) {
       event.preventDefault();
       var form = event.target;
@@ -116,8 +126,11 @@
   Widget.prototype.start = function () {
     if (this.started) return;
     this.started = true;
+    // Hiding a focused element drops keyboard focus to the page's body: hand it to the status
+    // line first (it says what is happening), and into the live version once it is shown.
+    this.progress(1); // the status has text now: an empty one is not displayed, so not focusable
+    if (document.activeElement === this.button) this.focusStatus();
     this.button.hidden = true;
-    this.progress(1);
     var self = this;
     var query = {};
     new URLSearchParams(location.search).forEach(function (value, key) { query[key] = value; });
@@ -131,11 +144,28 @@
         }
         self.ready = true;
         self.progressBar.hidden = true;
+        var focus = document.activeElement;
+        var focusWasHere = focus === self.status || (focus && self.staticView.contains(focus));
         self.staticView.hidden = true;
         self.live.hidden = false;
+        if (focusWasHere) self.focusLive();
         self.say(response.announce ? self.texts.ready + " " + response.announce : self.texts.ready);
       })
       .catch(function (error) { self.failed(error && error.message === "timeout" ? "timeout" : "failed"); });
+  };
+
+  Widget.prototype.focusStatus = function () {
+    this.status.setAttribute("tabindex", "-1");
+    this.status.focus();
+  };
+
+  Widget.prototype.focusLive = function () {
+    var first = this.live.querySelector("input:not([type=hidden]), select, textarea, button, a[href]");
+    if (!first) {
+      this.live.setAttribute("tabindex", "-1");
+      first = this.live;
+    }
+    first.focus();
   };
 
   Widget.prototype.failed = function (reason, message) {
@@ -147,14 +177,15 @@
     this.say(message || this.texts[reason] || this.texts.failed);
     this.button.textContent = this.texts.retry;
     this.button.hidden = false;
+    if (document.activeElement === this.status) this.button.focus();
   };
 
   Widget.prototype.request = function (fields, data) {
     var self = this;
     var request = Object.assign({
       widget: this.name, lang: this.lang, state: this.state, query: {},
-      env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), instance: this.instance,
-             base: this.base }
+      env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), zone: browserZone(),
+             instance: this.instance, base: this.base, page: this.page }
     }, fields);
     return transport.call(request, data).then(function (response) {
       self.apply(response);
