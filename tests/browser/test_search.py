@@ -166,3 +166,13 @@ def test_the_query_is_kept_when_the_reader_changes_language(page: Page, site_url
     expect(page.locator("html")).to_have_attribute("lang", "zh")
     expect(page.locator(BOX)).to_have_value("4001")
     assert [result["href"] for result in _results(page)] == ["/zh/tws/connectivity/"]
+
+
+def test_the_search_form_of_the_chinese_404_page_shows_results(page: Page, site_url: str, page_watch):
+    page_watch.expected_failures.add(site_url + "zh/no-such-page/")
+    page.goto(site_url + "zh/no-such-page/")
+    page.locator("#kb-not-found-q").fill("内存")
+    page.locator("#kb-not-found-q").press("Enter")
+    expect(page).to_have_url(re.compile(r"/zh/\?q="))
+    results = _results(page)
+    assert results[0]["href"] == "/zh/tws/memory-allocation/"

@@ -216,7 +216,9 @@
     var link = event.target instanceof Element ? event.target.closest("a[data-kb-switch]") : null;
     if (link && input.value.trim()) sessionStorage.setItem(KEPT, input.value);
   }, true);
-  var kept = sessionStorage.getItem(KEPT);
+  // ...and a search sent from a 404 page's form (a plain GET to the language's home: ?q=).
+  var fromForm = new URLSearchParams(location.search).get("q");
+  var kept = sessionStorage.getItem(KEPT) || (fromForm && fromForm.trim().slice(0, 200));
   if (kept) {
     sessionStorage.removeItem(KEPT);
     input.value = kept;
