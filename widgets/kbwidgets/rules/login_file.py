@@ -1,0 +1,182 @@
+"""Reading a login report: the bytes as a broker downloads them, into logins and skipped rows.
+
+IBKR publishes no fixed layout and the contents can be customised, so nothing is assumed
+beyond a header line: the delimiter is the one the header uses (tab, comma or semicolon), and
+columns are found by header name in English or Chinese (see COLUMN_WORDS), or named by the
+reader. Every row that cannot be read is skipped with its line number (the header is line 1)
+and the reason; the rest is analysed.
+
+Encodings: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark (Excel's
+"Unicode text"), GB18030, Big5 and Latin-1 (Windows-1252). Without a byte order mark the last
+three are told apart by what the bytes look like (kbwidgets.rules.login_encoding); a file that
+could be either Chinese encoding is refused with a message that names both, never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kbwidgets.engine.errors import InputError, Localized
+from kbwidgets.rules.login_encoding import decode_report
+from kbwidgets.rules.login_times import SourceZone, TimeProblem, parse_time
+
+ROW_LIMIT = 500_000  # rows: a monthly report of a large broker is a tenth of this
+BYTE_LIMIT = 48 * 1024 * 1024  # bytes: ROW_LIMIT rows of about 90 bytes
+ROLES = ("user", "app", "time")
+REQUIRED = ("user", "time")
+COLUMN_WORDS = {
+    "user": ("user", "用户", "用戶", "帳號", "账号"),
+    "app": ("app", "platform", "应用", "應用", "平台"),
+    "time": ("time", "date", "时间", "時間", "日期"),
+}
+DELIMITERS = ("\t", ",", ";")
+PROGRESS_EVERY = 20_000  # rows between two progress reports
+Progress = Callable[[int, int], None]  # (rows read, rows in the file, estimated)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    line: int
+    reason: str  # a text key under login.reason
+
+
+@dataclass
+class Report:
+    """What the file holds: its logins (as parallel lists: 100,000 rows stay small) and more."""
+
+    header: list[str]
+    columns: dict[str, int]  # role -> column index
+    encoding: str
+    delimiter: str
+    rows: int = 0
+    users: list[str] = field(default_factory=list)
+    apps: list[str] = field(default_factory=list)
+    timestamps: list[int] = field(default_factory=list)
+    flagged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def find_columns(header: list[str], overrides: dict[str, str] | None = None) -> dict[str, int]:
+    """Which column holds what: the first header that contains one of the role's words, or
+    the header the reader named (case-insensitively). InputError when a column is missing."""
+    folded = [name.strip().casefold() for name in header]
+    columns: dict[str, int] = {}
+    for role, wanted in (overrides or {}).items():
+        if role not in ROLES:
+            raise InputError("login.unknown_role", role=role[:20], known=", ".join(ROLES))
+        if wanted.strip().casefold() not in folded:
+            raise InputError("login.unknown_column", name=wanted[:60], known=_shown(header))
+        columns[role] = folded.index(wanted.strip().casefold())
+    for role in ROLES:
+        if role not in columns:
+            found = next(
+                (i for i, name in enumerate(folded) if any(w in name for w in COLUMN_WORDS[role])), None
+            )
+            if found is not None:
+                columns[role] = found
+    missing = [role for role in REQUIRED if role not in columns]
+    if missing:
+        raise InputError("login.no_column", role=Localized(f"login.role.{missing[0]}"), known=_shown(header))
+    return columns
+
+
+def _shown(header: list[str]) -> str:
+    return ", ".join(f"“{name.strip()[:40]}”" for name in header[:20])
+
+
+def parse_overrides(text: str) -> dict[str, str]:
+    """`user=Login Name,app=Platform,time=When` as {"user": "Login Name", ...}."""
+    overrides: dict[str, str] = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        role, equals, name = part.partition("=")
+        if not equals or not name.strip():
+            raise InputError("login.bad_columns", text=text[:80])
+        overrides[role.strip().lower()] = name.strip()
+    return overrides
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_report(
+    data: bytes,
+    source: SourceZone,
+    overrides: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Every row of the report `data`; InputError for a file that cannot be a report at all."""
+    if len(data) > BYTE_LIMIT:
+        raise InputError("login.too_large", limit_mb=BYTE_LIMIT // (1024 * 1024), rows=f"{ROW_LIMIT:,}")
+    text, encoding = decode_report(data)
+    first_line = text.split("\n", 1)[0]
+    if not first_line.strip():
+        raise InputError("login.empty")
+    delimiter = _delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next(reader)
+    report = Report(header, find_columns(header, overrides), encoding, delimiter)
+    estimate = max(1, text.count("\n"))
+    time_column, width = report.columns["time"], len(header)
+    user_column, app_column = report.columns["user"], report.columns.get("app")
+    times: dict[str, tuple[int, bool] | str] = {}  # the same time string is read once
+    for row in reader:
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # a blank line is not a row
+        report.rows += 1
+        if report.rows > ROW_LIMIT:
+            raise InputError(
+                "login.too_many_rows", rows=f"{ROW_LIMIT:,}", limit_mb=BYTE_LIMIT // (1024 * 1024)
+            )
+        if progress is not None and report.rows % PROGRESS_EVERY == 0:
+            progress(report.rows, estimate)
+        line = reader.line_num
+        if len(row) == width + 1 and not row[-1].strip():
+            row = row[:-1]  # a trailing delimiter
+        elif len(row) == width + 1 and time_column + 1 < len(row):
+            # "2026-01-15, 09:30:15" or "20260115;093015" unquoted: the time's own comma or
+            # semicolon split it in two. Put it back together.
+            row = [
+                *row[:time_column],
+                f"{row[time_column]}{delimiter}{row[time_column + 1]}",
+                *row[time_column + 2 :],
+            ]
+        if len(row) <= max(time_column, user_column):
+            report.skipped.append(Skipped(line, "short_row"))
+            continue
+        username = row[user_column].strip()
+        if not username:
+            report.skipped.append(Skipped(line, "no_user"))
+            continue
+        raw_time = row[time_column]
+        known = times.get(raw_time)
+        if known is None:
+            try:
+                instant = source.instant(parse_time(raw_time))
+                known = (instant.timestamp, instant.dst_flagged)
+            except TimeProblem as problem:
+                known = problem.reason
+            if len(times) < 200_000:
+                times[raw_time] = known
+        if isinstance(known, str):
+            report.skipped.append(Skipped(line, known))
+            continue
+        report.users.append(username)
+        app = row[app_column].strip() if app_column is not None and app_column < len(row) else ""
+        report.apps.append(app)
+        report.timestamps.append(known[0])
+        report.flagged += known[1]
+    return report
+
+
+def read_user_list(data: bytes) -> list[str]:
+    """Usernames one per line (a byte order mark, any line ending and blank lines are fine)."""
+    text, _ = decode_report(data) if data else ("", "")
+    return sorted({line.strip() for line in text.splitlines() if line.strip()})
