@@ -29,7 +29,7 @@ FIXED_MINUS_5 = "fixed-5"
 SOURCE_ZONES = (NEW_YORK, FIXED_MINUS_5)
 EST = timezone(timedelta(hours=-5), "EST")
 EDT = timezone(timedelta(hours=-4), "EDT")
-SUFFIX = re.compile(r"\s*\b(EST|EDT|ET)\s*$", re.IGNORECASE)
+SUFFIX = re.compile(r"\s*(?<![A-Za-z])(EST|EDT|ET)\s*$", re.IGNORECASE)
 _HMS = r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
 FORMATS = (
     re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:[ T]+|\s*,\s*){_HMS}"),
