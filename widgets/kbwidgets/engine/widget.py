@@ -16,6 +16,7 @@ receives views and draws them.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, ClassVar
@@ -31,6 +32,10 @@ class Env:
     tz_offset_minutes: int = 0  # minutes east of UTC, e.g. +480 for Beijing
     instance: str = "kbw"  # prefix for element ids, unique per widget on a page
     base: str = ""  # relative URL from the page to its language's home ("../../"), for links
+    zone: str = ""  # the browser's IANA time zone ("Asia/Hong_Kong"), when it says one
+    # Long work (a 100,000-row file) reports (done, total) through this, so the page can show
+    # progress while Python runs in the worker; None in the build and the CLI.
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def tz(self) -> timezone:

@@ -176,6 +176,13 @@ def read_report(
     return report
 
 
+def csv_header(data: bytes) -> list[str]:
+    """The column names of a report (for the reader's column mapping)."""
+    text, _ = decode_report(data)
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    return next(csv.reader([first_line], delimiter=_delimiter(first_line)), [])
+
+
 def read_user_list(data: bytes) -> list[str]:
     """Usernames one per line (a byte order mark, any line ending and blank lines are fine)."""
     text, _ = decode_report(data) if data else ("", "")
