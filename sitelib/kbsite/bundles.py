@@ -19,6 +19,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     "assets/stylesheets/kb.css": (
         "assets/stylesheets/kb/theme.css",
         "assets/stylesheets/kb/widgets.css",
+        "assets/stylesheets/kb/login-report.css",
         "assets/stylesheets/kb/page.css",
     ),
 }

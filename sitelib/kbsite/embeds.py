@@ -27,7 +27,17 @@ LOOKS_LIKE_EMBED = re.compile(r"^\s*\[\[\s*widget\b", re.IGNORECASE)
 FENCE = re.compile(r"^\s*(```|~~~)")
 SLOT = '<div class="kbw-slot" data-kbw-slot="{index}"></div>'
 SLOT_RE = re.compile(r'<div class="kbw-slot" data-kbw-slot="(\d+)"></div>')
-RUNTIME_TEXTS = ("start", "loading", "ready", "failed", "timeout", "retry", "copied", "copy_failed")
+RUNTIME_TEXTS = (
+    "start",
+    "loading",
+    "ready",
+    "failed",
+    "timeout",
+    "retry",
+    "copied",
+    "copy_failed",
+    "working",
+)
 
 
 def find_embeds(markdown: str, source: str, first_line: int = 1) -> tuple[str, list[str]]:

@@ -76,7 +76,9 @@ self.onmessage = async (event) => {
       self.postMessage({ type: "failed", snapshot: Boolean(msg.useSnapshot), reason: String(error) });
     }
   } else if (msg.type === "call") {
-    const response = msg.data ? handle(msg.request, toPy(msg.data)) : handle(msg.request);
+    // Long work (a large file) says how far it has got; the page shows it while Python runs.
+    const progress = (done, total) => self.postMessage({ type: "work", id: msg.id, done, total });
+    const response = handle(msg.request, msg.data ? toPy(msg.data) : null, progress);
     self.postMessage({ type: "result", id: msg.id, response });
   }
 };

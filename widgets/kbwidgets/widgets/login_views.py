@@ -11,14 +11,15 @@ from __future__ import annotations
 import base64
 import csv
 import io
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from kbwidgets.engine import forms
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.view import ViewNode, h
 from kbwidgets.engine.widget import Env
-from kbwidgets.rules.dates import WEEKDAYS
 from kbwidgets.rules.login_analysis import Analysis
+from kbwidgets.widgets import login_charts
+from kbwidgets.widgets.login_charts import table, zone_name
 
 TABLE_ROWS = 200  # users shown on the page; the CSV export has every one
 SKIPPED_SHOWN = 20
@@ -27,10 +28,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def local(analysis: Analysis, timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, analysis.zone).strftime("%Y-%m-%d %H:%M")
-
-
-def _zone_name(analysis: Analysis) -> str:
-    return str(getattr(analysis.zone, "key", None) or analysis.zone)
 
 
 def _platforms(counts: dict[str, int] | object, lang: str) -> str:
@@ -44,7 +41,7 @@ def summary_text(analysis: Analysis, source_name: str, lang: str) -> str:
     start, end = analysis.off_hours_bounds
     lines = [
         t("login.summary.file", lang, name=source_name),
-        t("login.summary.zone", lang, zone=_zone_name(analysis)),
+        t("login.summary.zone", lang, zone=zone_name(analysis)),
         t(
             "login.summary.period",
             lang,
@@ -116,23 +113,6 @@ def download_link(data: bytes, file_name: str, label: str, primary: bool = False
     )
 
 
-def _table(caption: str, headers: list[str], rows: list[list[str]], css: str = "kbw-table") -> ViewNode:
-    return h(
-        "table",
-        {"class": css},
-        h("caption", {}, caption),
-        h("thead", {}, h("tr", {}, *(h("th", {"scope": "col"}, text) for text in headers))),
-        h(
-            "tbody",
-            {},
-            *(
-                h("tr", {}, h("th", {"scope": "row"}, row[0]), *(h("td", {}, c) for c in row[1:]))
-                for row in rows
-            ),
-        ),
-    )
-
-
 def results(analysis: Analysis, source_name: str, lang: str, env: Env, exports: bool = True) -> ViewNode:
     """Everything the analysis says, in reading order."""
     summary_id = env.id("summary")
@@ -151,7 +131,7 @@ def results(analysis: Analysis, source_name: str, lang: str, env: Env, exports: 
         if exports
         else None,
         _skipped(analysis, lang),
-        _table(
+        table(
             t("login.platforms.caption", lang),
             [t("login.col.app", lang), t("login.col.logins", lang)],
             [
@@ -161,8 +141,8 @@ def results(analysis: Analysis, source_name: str, lang: str, env: Env, exports: 
         )
         if analysis.has_app
         else None,
-        _table(
-            t("login.users.caption", lang, zone=_zone_name(analysis)),
+        table(
+            t("login.users.caption", lang, zone=zone_name(analysis)),
             [t(f"login.col.{key}", lang) for key in ("user", "logins", "first", "last", "platforms")],
             [
                 [
@@ -182,8 +162,8 @@ def results(analysis: Analysis, source_name: str, lang: str, env: Env, exports: 
         h("ul", {"class": "kbw-inactive"}, *(h("li", {}, name) for name in analysis.inactive))
         if analysis.inactive
         else h("p", {}, t("login.inactive.none", lang)),
-        day_chart(analysis, lang, env),
-        week_chart(analysis, lang, env),
+        login_charts.day_chart(analysis, lang, env),
+        login_charts.week_chart(analysis, lang, env),
     )
 
 
@@ -206,110 +186,4 @@ def _skipped(analysis: Analysis, lang: str) -> ViewNode | None:
         h("p", {}, t("login.skipped.more", lang, more=len(analysis.skipped) - SKIPPED_SHOWN))
         if len(analysis.skipped) > SKIPPED_SHOWN
         else None,
-    )
-
-
-def _days(analysis: Analysis) -> list[date]:
-    if not analysis.per_day:
-        return []
-    first, last = (date.fromisoformat(day) for day in (min(analysis.per_day), max(analysis.per_day)))
-    return [first + timedelta(days=n) for n in range(min((last - first).days + 1, 400))]
-
-
-def day_chart(analysis: Analysis, lang: str, env: Env) -> ViewNode | None:
-    days = _days(analysis)
-    if not days:
-        return None
-    counts = [analysis.per_day.get(day.isoformat(), 0) for day in days]
-    top = max(counts) or 1
-    width, height, bar = max(300, 12 * len(days)), 160, 12
-    title_id = env.id("days-title")
-    bars = []
-    for index, (day, count) in enumerate(zip(days, counts, strict=True)):
-        tall = round(120 * count / top)
-        css = "kbw-chart-bar kbw-chart-weekend" if day.weekday() >= 5 else "kbw-chart-bar"
-        bars.append(
-            h("rect", {"class": css, "x": index * bar + 1, "y": 130 - tall, "width": bar - 2, "height": tall})
-        )
-        if day.day in (1, 8, 15, 22, 29) or index == 0:
-            bars.append(h("text", {"x": index * bar, "y": 148, "font-size": 10}, f"{day.month}/{day.day}"))
-    return h(
-        "figure",
-        {"class": "kbw-chart"},
-        h(
-            "svg",
-            {
-                "viewBox": f"0 0 {width} {height}",
-                "role": "img",
-                "aria-labelledby": title_id,
-                "focusable": "false",
-            },
-            h("title", {"id": title_id}, t("login.days.title", lang, zone=_zone_name(analysis), top=top)),
-            h("line", {"class": "kbw-chart-axis", "x1": 0, "x2": width, "y1": 130, "y2": 130}),
-            *bars,
-        ),
-        h("p", {"class": "kbw-help"}, t("login.days.legend", lang)),
-        h(
-            "details",
-            {},
-            h("summary", {}, t("login.as_table", lang)),
-            _table(
-                t("login.days.caption", lang),
-                [t("login.col.day", lang), t("login.col.logins", lang)],
-                [
-                    [f"{day.isoformat()} {WEEKDAYS[lang][day.weekday()]}", str(c)]
-                    for day, c in zip(days, counts, strict=True)
-                ],
-            ),
-        ),
-    )
-
-
-def week_chart(analysis: Analysis, lang: str, env: Env) -> ViewNode | None:
-    grid = analysis.per_hour_of_week
-    top = max(max(row) for row in grid)
-    if not top:
-        return None
-    title_id = env.id("week-title")
-    cells: list[ViewNode] = []
-    for weekday, row in enumerate(grid):
-        y = 14 + weekday * 18
-        cells.append(h("text", {"x": 0, "y": y + 12, "font-size": 10}, WEEKDAYS[lang][weekday]))
-        for hour, count in enumerate(row):
-            level = 0 if not count else 1 + min(3, (4 * count - 1) // top)
-            cells.append(
-                h(
-                    "rect",
-                    {
-                        "class": f"kbw-heat kbw-heat-{level}",
-                        "x": 44 + hour * 18,
-                        "y": y,
-                        "width": 16,
-                        "height": 16,
-                    },
-                )
-            )
-    for hour in range(0, 24, 3):
-        cells.append(h("text", {"x": 44 + hour * 18, "y": 10, "font-size": 10}, f"{hour:02d}"))
-    return h(
-        "figure",
-        {"class": "kbw-chart"},
-        h(
-            "svg",
-            {"viewBox": "0 0 480 144", "role": "img", "aria-labelledby": title_id, "focusable": "false"},
-            h("title", {"id": title_id}, t("login.week.title", lang, zone=_zone_name(analysis), top=top)),
-            *cells,
-        ),
-        h("p", {"class": "kbw-help"}, t("login.week.legend", lang, top=top)),
-        h(
-            "details",
-            {},
-            h("summary", {}, t("login.as_table", lang)),
-            _table(
-                t("login.week.caption", lang),
-                [t("login.col.weekday", lang), *(f"{hour:02d}" for hour in range(24))],
-                [[WEEKDAYS[lang][d], *(str(c) for c in row)] for d, row in enumerate(grid)],
-                "kbw-table kbw-table-compact",
-            ),
-        ),
     )

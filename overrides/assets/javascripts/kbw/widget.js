@@ -23,6 +23,10 @@
     mounted.forEach(function (widget) { if (widget.el.isConnected) widget.progress(step); });
   });
 
+  transport.onWork(function (done, total) {
+    mounted.forEach(function (widget) { if (widget.el.isConnected && widget.working) widget.work(done, total); });
+  });
+
   // --- one widget on the page -------------------------------------------------------------
 
   function Widget(el) {
@@ -136,7 +140,7 @@
     var request = Object.assign({
       widget: this.name, lang: this.lang, state: this.state, query: {},
       env: { now: new Date().toISOString(), tz: -new Date().getTimezoneOffset(), instance: this.instance,
-             base: this.base }
+             base: this.base, zone: browserZone() }
     }, fields);
     return transport.call(request, data).then(function (response) {
       self.apply(response);
@@ -153,9 +157,18 @@
     return this.busy;
   };
 
+  // While Python reads a large file: how many rows so far (the tab stays usable meanwhile).
+  Widget.prototype.work = function (done, total) {
+    this.progressBar.hidden = false;
+    this.progressBar.max = total;
+    this.progressBar.value = Math.min(done, total);
+    this.say((this.texts.working || "").replace("{done}", done.toLocaleString()).replace("{total}", total.toLocaleString()));
+  };
+
   Widget.prototype.sendFile = function (name, file) {
     if (!file) return;
     var self = this;
+    this.working = true;
     // Read at most one byte more than the widget accepts: Python decides, and a huge file
     // never has to be read whole to be refused.
     var limit = this.maxBytes > 0 ? this.maxBytes + 1 : 0;
@@ -166,6 +179,11 @@
   };
 
   Widget.prototype.apply = function (response) {
+    if (this.working) {
+      this.working = false;
+      this.progressBar.hidden = true;
+      this.progressBar.max = STEPS;
+    }
     if (response.error) {
       this.say(response.error.message);
       return;
@@ -213,6 +231,10 @@
       failed();
     }
   };
+
+  function browserZone() {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return ""; }
+  }
 
   // --- mounting ----------------------------------------------------------------------------
 
