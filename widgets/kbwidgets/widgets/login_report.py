@@ -87,7 +87,11 @@ class LoginReport(Widget):
                 "login.too_large", limit_mb=login_file.BYTE_LIMIT >> 20, rows=f"{login_file.ROW_LIMIT:,}"
             )
             return {**state, "file": None, "error": error.code, "error_values": error.values}
-        _remember(_FILES, token, (data, []))
+        try:
+            header = login_file.csv_header(data)  # for the column mapping, even if no column is found
+        except InputError:
+            header = []
+        _remember(_FILES, token, (data, header))
         return {**state, "file": token, "error": None, "error_values": {}}
 
     def analysis(self, state: dict[str, Any], env: Env) -> Analysis | InputError | None:
@@ -105,8 +109,6 @@ class LoginReport(Widget):
             try:
                 source = login_form.source_zone(state)
                 report = login_file.read_report(data, source, login_form.overrides(state), env.progress)
-                if token in _FILES:
-                    _FILES[token] = (data, report.header)
                 clients = login_file.read_user_list(str(state.get("clients") or "").encode("utf-8"))
                 known = analyse(report, login_times.zone(zone_name), clients, login_form.off_hours(state))
             except InputError as error:
