@@ -35,7 +35,7 @@ def drop_file(page: Page, selector: str, name: str, data: bytes) -> None:
     page.locator(selector).dispatch_event("drop", {"dataTransfer": transfer})
 
 
-def test_the_sample_in_english_with_both_downloads(page: Page, site_url: str, tmp_path):
+def test_the_sample_in_english_with_both_downloads(page: Page, site_url: str):
     page.goto(site_url + EN)
     static = page.locator('.kbw[data-kbw="login-report"] .kbw-static')
     expect(static).to_contain_text("Sample report: synthetic data")  # the worked example, no JS needed
@@ -92,4 +92,5 @@ def test_columns_can_be_mapped_and_a_client_list_pasted(page: Page, site_url: st
     live.get_by_label("Your client list", exact=False).fill("ann\nben\ncat\n")
     live.get_by_role("button", name="Apply").click()
     expect(live.locator(".kbw-inactive")).to_have_text("cat")
-    expect(live.locator(".kbw-summary")).to_contain_text("Outside business hours (weekends, or 22:00 to 06:00): 1")
+    summary = live.locator(".kbw-summary")
+    expect(summary).to_contain_text("Outside business hours (weekends, or 22:00 to 06:00): 1")
