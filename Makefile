@@ -113,6 +113,7 @@ translations: setup
 
 bench: setup system-packages
 	$(PY) -m tools.reports.bench_widgets
+	$(PY) -m tools.reports.bench_login_report
 
 bench-build: setup
 	$(PY) -m tools.reports.bench_build

@@ -91,42 +91,37 @@ def analyse(
 ) -> Analysis:
     """The answers for `report`, shown in `zone`; `clients` is the list to find inactive ones."""
     start, end = off_hours
-    users: dict[str, UserLogins] = {}
-    platforms: Counter[str] = Counter()
+    # Counting is done by Counter (in C) and the zone is consulted once per quarter of an hour
+    # of the period, not once per login: every zone's offset is a whole number of quarters.
+    quarters = Counter(timestamp // 900 for timestamp in report.timestamps)
     per_day: Counter[str] = Counter()
     week = [[0] * 24 for _ in range(7)]
     off = 0
-    # One zone lookup per hour of the period, not per login: logins cluster in hours, and
-    # fromtimestamp with a ZoneInfo is the slowest step in Pyodide.
-    hours: dict[int, tuple[str, int, int]] = {}
-    has_app = "app" in report.columns
-    for username, app, timestamp in zip(report.users, report.apps, report.timestamps, strict=True):
-        hour_key = timestamp // 3600
-        local = hours.get(hour_key)
-        if local is None:
-            moment = datetime.fromtimestamp(hour_key * 3600, zone)
-            # A zone whose offset is not whole hours (India, Nepal) would shift within an hour.
-            if moment.minute or moment.second:
-                moment = datetime.fromtimestamp(timestamp, zone)
-            else:
-                local = hours[hour_key] = (moment.date().isoformat(), moment.weekday(), moment.hour)
-        if local is None:
-            day, weekday, hour = moment.date().isoformat(), moment.weekday(), moment.hour
-        else:
-            day, weekday, hour = local
-        per_day[day] += 1
-        week[weekday][hour] += 1
+    for quarter, count in quarters.items():
+        moment = datetime.fromtimestamp(quarter * 900, zone)
+        weekday, hour = moment.weekday(), moment.hour
+        per_day[moment.date().isoformat()] += count
+        week[weekday][hour] += count
         if weekday >= 5 or hour >= start or hour < end:
-            off += 1
-        user = users.get(username)
-        if user is None:
-            user = users[username] = UserLogins(first=timestamp, last=timestamp)
-        user.logins += 1
-        user.first = min(user.first, timestamp)
-        user.last = max(user.last, timestamp)
-        if has_app:
-            user.platforms[app] += 1
-            platforms[app] += 1
+            off += count
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for username, timestamp in zip(report.users, report.timestamps, strict=True):
+        known = first.get(username)
+        if known is None:
+            first[username] = last[username] = timestamp
+        elif timestamp < known:
+            first[username] = timestamp
+        elif timestamp > last[username]:
+            last[username] = timestamp
+    has_app = "app" in report.columns
+    users = {
+        name: UserLogins(count, first[name], last[name]) for name, count in Counter(report.users).items()
+    }
+    platforms: Counter[str] = Counter(report.apps) if has_app else Counter()
+    if has_app:
+        for (name, app), count in Counter(zip(report.users, report.apps, strict=True)).items():
+            users[name].platforms[app] = count
     return Analysis(
         zone=zone,
         rows=report.rows,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from kbwidgets.engine.errors import InputError, Localized
 from kbwidgets.rules.login_encoding import decode_report
-from kbwidgets.rules.login_times import SourceZone, TimeProblem, parse_time
+from kbwidgets.rules.login_times import SourceZone, TimeProblem
 
 ROW_LIMIT = 500_000  # rows: a monthly report of a large broker is a tenth of this
 BYTE_LIMIT = 48 * 1024 * 1024  # bytes: ROW_LIMIT rows of about 90 bytes
@@ -126,54 +126,56 @@ def read_report(
     estimate = max(1, text.count("\n"))
     time_column, width = report.columns["time"], len(header)
     user_column, app_column = report.columns["user"], report.columns.get("app")
-    times: dict[str, tuple[int, bool] | str] = {}  # the same time string is read once
+    # The loop runs once per row of a 100,000-row file: everything it needs is a local name.
+    read_time, skip = source.read, report.skipped.append
+    add_user, add_app, add_time = report.users.append, report.apps.append, report.timestamps.append
+    rows = flagged_count = 0
+    needed = max(time_column, user_column)
+    app_at = app_column if app_column is not None else -1
     for row in reader:
-        if not row or (len(row) == 1 and not row[0].strip()):
+        length = len(row)
+        if length <= 1 and (not row or not row[0].strip()):
             continue  # a blank line is not a row
-        report.rows += 1
-        if report.rows > ROW_LIMIT:
-            raise InputError(
-                "login.too_many_rows", rows=f"{ROW_LIMIT:,}", limit_mb=BYTE_LIMIT // (1024 * 1024)
-            )
-        if progress is not None and report.rows % PROGRESS_EVERY == 0:
-            progress(report.rows, estimate)
-        line = reader.line_num
-        if len(row) == width + 1 and not row[-1].strip():
-            row = row[:-1]  # a trailing delimiter
-        elif len(row) == width + 1 and time_column + 1 < len(row):
-            # "2026-01-15, 09:30:15" or "20260115;093015" unquoted: the time's own comma or
-            # semicolon split it in two. Put it back together.
-            row = [
-                *row[:time_column],
-                f"{row[time_column]}{delimiter}{row[time_column + 1]}",
-                *row[time_column + 2 :],
-            ]
-        if len(row) <= max(time_column, user_column):
-            report.skipped.append(Skipped(line, "short_row"))
+        rows += 1
+        if rows % PROGRESS_EVERY == 0:
+            if rows > ROW_LIMIT:
+                raise InputError("login.too_many_rows", rows=f"{ROW_LIMIT:,}", limit_mb=BYTE_LIMIT >> 20)
+            if progress is not None:
+                progress(rows, estimate)
+        if length == width + 1:
+            row = _rejoined(row, time_column, delimiter)
+            length = len(row)
+        if length <= needed:
+            skip(Skipped(reader.line_num, "short_row"))
             continue
         username = row[user_column].strip()
         if not username:
-            report.skipped.append(Skipped(line, "no_user"))
+            skip(Skipped(reader.line_num, "no_user"))
             continue
-        raw_time = row[time_column]
-        known = times.get(raw_time)
-        if known is None:
-            try:
-                instant = source.instant(parse_time(raw_time))
-                known = (instant.timestamp, instant.dst_flagged)
-            except TimeProblem as problem:
-                known = problem.reason
-            if len(times) < 200_000:
-                times[raw_time] = known
-        if isinstance(known, str):
-            report.skipped.append(Skipped(line, known))
+        try:
+            timestamp, flagged = read_time(row[time_column])
+        except TimeProblem as problem:
+            skip(Skipped(reader.line_num, problem.reason))
             continue
-        report.users.append(username)
-        app = row[app_column].strip() if app_column is not None and app_column < len(row) else ""
-        report.apps.append(app)
-        report.timestamps.append(known[0])
-        report.flagged += known[1]
+        add_user(username)
+        add_app(row[app_at].strip() if 0 <= app_at < length else "")
+        add_time(timestamp)
+        flagged_count += flagged
+    if rows > ROW_LIMIT:
+        raise InputError("login.too_many_rows", rows=f"{ROW_LIMIT:,}", limit_mb=BYTE_LIMIT >> 20)
+    report.rows, report.flagged = rows, flagged_count
     return report
+
+
+def _rejoined(row: list[str], time_column: int, delimiter: str) -> list[str]:
+    """A row with one field more than the header: a trailing delimiter, or a time whose own
+    comma or semicolon split it ("2026-01-15, 09:30:15" or "20260115;093015" unquoted)."""
+    if not row[-1].strip():
+        return row[:-1]
+    if time_column + 1 >= len(row):
+        return row
+    joined = f"{row[time_column]}{delimiter}{row[time_column + 1]}"
+    return [*row[:time_column], joined, *row[time_column + 2 :]]
 
 
 def csv_header(data: bytes) -> list[str]:
