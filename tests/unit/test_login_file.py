@@ -157,3 +157,14 @@ def test_more_rows_than_the_limit_are_refused_with_the_limit():
     with pytest.raises(InputError) as refused:
         read_report(data, NY)
     assert refused.value.code == "login.too_many_rows" and "500,000" in refused.value.message("en")
+
+
+def test_regular_and_irregular_files_are_read_alike():
+    """A regular file is read column by column, an irregular one row by row: same answers."""
+    regular = (
+        b"User,App,Time\r\nalice,TWS,2026-03-08 02:30:00\r\n,TWS,2026-01-15 09:30\r\n"
+        b"bob,TWS,01/15/2026 9:30 PM\r\ncarol,TWS,32/01/2026 09:30\r\ndave,Mobile Trader,20260115;093000\r\n"
+    )
+    irregular = regular + b"\r\n"  # a blank line at the end: the row-by-row reader
+    assert answers(regular) == answers(irregular)
+    assert [s["line"] for s in answers(regular)["skipped"]] == [3, 5]

@@ -15,6 +15,7 @@ could be either Chinese encoding is refused with a message that names both, neve
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,6 +114,20 @@ def read_report(
     progress: Progress | None = None,
 ) -> Report:
     """Every row of the report `data`; InputError for a file that cannot be a report at all."""
+    # Reading makes hundreds of thousands of small lists and no reference cycles; the cyclic
+    # garbage collector would walk them all again and again (half the time at 100,000 rows).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_report(data, source, overrides, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_report(
+    data: bytes, source: SourceZone, overrides: dict[str, str] | None, progress: Progress | None
+) -> Report:
     if len(data) > BYTE_LIMIT:
         raise InputError("login.too_large", limit_mb=BYTE_LIMIT // (1024 * 1024), rows=f"{ROW_LIMIT:,}")
     text, encoding = decode_report(data)
@@ -126,6 +141,16 @@ def read_report(
     estimate = max(1, text.count("\n"))
     time_column, width = report.columns["time"], len(header)
     user_column, app_column = report.columns["user"], report.columns.get("app")
+    if estimate <= ROW_LIMIT + 1:
+        body = list(reader)  # at C speed; a regular file is then read column by column
+        lines = text.count("\n") - (1 if text.endswith("\n") else 0)
+        if len(body) == lines and all(len(row) == width for row in body):
+            _read_columns(report, body, source)
+            return report
+        # Irregular (blank lines, quoted line breaks, short rows): read again, row by row, for
+        # each row's own line number.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        next(reader)
     # The loop runs once per row of a 100,000-row file: everything it needs is a local name.
     read_time, skip = source.read, report.skipped.append
     add_user, add_app, add_time = report.users.append, report.apps.append, report.timestamps.append
@@ -165,6 +190,36 @@ def read_report(
         raise InputError("login.too_many_rows", rows=f"{ROW_LIMIT:,}", limit_mb=BYTE_LIMIT >> 20)
     report.rows, report.flagged = rows, flagged_count
     return report
+
+
+def _read_columns(report: Report, body: list[list[str]], source: SourceZone) -> None:
+    """A file whose every row has the header's width, one line each (row i is line i + 2): read
+    by column with list comprehensions, the common case of a 100,000-row report."""
+    report.rows = len(body)
+    if not body:
+        return
+    columns = list(zip(*body, strict=True))
+    users = [name.strip() for name in columns[report.columns["user"]]]
+    times = list(map(source.read_fast, columns[report.columns["time"]]))
+    app_column = report.columns.get("app")
+    apps = [app.strip() for app in columns[app_column]] if app_column is not None else [""] * len(body)
+    if "" in users or None in times:  # a few bad rows: leave them out, each with its reason
+        kept = []
+        for index, (name, known) in enumerate(zip(users, times, strict=True)):
+            if not name:
+                report.skipped.append(Skipped(index + 2, "no_user"))
+            elif known is None:
+                try:
+                    times[index] = source.read(columns[report.columns["time"]][index])
+                    kept.append(index)
+                except TimeProblem as problem:
+                    report.skipped.append(Skipped(index + 2, problem.reason))
+            else:
+                kept.append(index)
+        users, apps, times = [users[i] for i in kept], [apps[i] for i in kept], [times[i] for i in kept]
+    report.users, report.apps = users, apps
+    report.timestamps = [known[0] for known in times if known is not None]
+    report.flagged = sum(known[1] for known in times if known is not None)
 
 
 def _rejoined(row: list[str], time_column: int, delimiter: str) -> list[str]:

@@ -124,11 +124,19 @@ class SourceZone:
         self._days: dict[str, int] = {}  # "2026-03-09" -> days since 1970-01-01, -1 if no such day
 
     def read(self, text: str) -> tuple[int, bool]:
-        """(seconds since the epoch, flagged) of a report's time; TimeProblem if unreadable.
+        """(seconds since the epoch, flagged) of a report's time; TimeProblem if unreadable."""
+        known = self.read_fast(text)
+        if known is not None:
+            return known
+        instant = self.instant(parse_time(text))
+        return instant.timestamp, instant.dst_flagged
+
+    def read_fast(self, text: str) -> tuple[int, bool] | None:
+        """(seconds since the epoch, flagged) of a time in the usual shape, else None.
 
         The usual shape, `2026-03-09 08:31:07` with or without ` EST`/` EDT`/` ET`, is read with
         one regular expression and integer arithmetic (a 100,000-row report is mostly that);
-        anything else, or anything out of range, goes through parse_time, which says why.
+        anything else, or anything out of range, is for parse_time, which says why.
         """
         match = FAST.fullmatch(text)
         if match:
@@ -148,8 +156,7 @@ class SourceZone:
                     moment = datetime.fromtimestamp(wall - wall % 3600, UTC).replace(tzinfo=None)
                     known = self._hours_by_epoch[wall // 3600] = self._new_york(moment)
                 return wall - known[0], known[1]
-        instant = self.instant(parse_time(text))
-        return instant.timestamp, instant.dst_flagged
+        return None
 
     def instant(self, time: ReportTime) -> Instant:
         if time.suffix == "EST" or (self.fixed and time.suffix != "EDT"):
