@@ -94,3 +94,30 @@ def test_columns_can_be_mapped_and_a_client_list_pasted(page: Page, site_url: st
     expect(live.locator(".kbw-inactive")).to_have_text("cat")
     summary = live.locator(".kbw-summary")
     expect(summary).to_contain_text("Outside business hours (weekends, or 22:00 to 06:00): 1")
+
+
+def test_a_million_rows_show_progress_then_the_limit_and_the_tab_stays_usable(
+    page: Page, site_url: str, tmp_path
+):
+    page.goto(site_url + EN)
+    live = open_widget(page, "login-report")
+    big = tmp_path / "million.csv"
+    with big.open("w", newline="") as out:
+        out.write("User,App,Time\n")
+        line = "client{0:03d},TWS,2026-03-{1:02d} 09:{2:02d}:00\n"
+        out.writelines(line.format(n % 500, 1 + n % 28, n % 60) for n in range(1_000_000))
+    page.evaluate(
+        """() => {
+          window.__statuses = [];
+          const status = document.querySelector('.kbw[data-kbw="login-report"] .kbw-status');
+          new MutationObserver(() => window.__statuses.push(status.textContent))
+            .observe(status, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    live.locator('input[name="report"]').set_input_files(str(big))
+    page.locator("h1").click()  # the page answers while Python reads in its worker
+    expect(live.locator(".kbw-error")).to_contain_text("more than 500,000 rows", timeout=120_000)
+    statuses = page.evaluate("() => window.__statuses")
+    assert any(text.startswith("Reading the file: 20,000 of about 1,000,001 rows") for text in statuses), (
+        statuses
+    )

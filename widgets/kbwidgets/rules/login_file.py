@@ -234,8 +234,9 @@ def _rejoined(row: list[str], time_column: int, delimiter: str) -> list[str]:
 
 
 def csv_header(data: bytes) -> list[str]:
-    """The column names of a report (for the reader's column mapping)."""
-    text, _ = decode_report(data)
+    """The column names of a report (for the reader's column mapping), read from its start."""
+    start = data[:65536]
+    text, _ = decode_report(start[: start.rfind(b"\n") + 1] or start)
     first_line = text.split("\n", 1)[0].rstrip("\r")
     return next(csv.reader([first_line], delimiter=_delimiter(first_line)), [])
 

@@ -183,6 +183,7 @@
       this.working = false;
       this.progressBar.hidden = true;
       this.progressBar.max = STEPS;
+      this.say("");
     }
     if (response.error) {
       this.say(response.error.message);
