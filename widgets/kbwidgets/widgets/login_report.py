@@ -152,7 +152,7 @@ class LoginReport(Widget):
             {"class": "kbw-login-static"},
             h("p", {"class": "kbw-sample-label"}, h("strong", {}, t("login.sample.label", lang))),
             h("p", {}, t("login.static.intro", lang)),
-            login_views.results(analysis, SAMPLE_NAME, lang, env, exports=False),
+            login_views.results(analysis, SAMPLE_NAME, lang, env, exports=False, shown=10),
         )
 
     @override

@@ -113,7 +113,9 @@ def download_link(data: bytes, file_name: str, label: str, primary: bool = False
     )
 
 
-def results(analysis: Analysis, source_name: str, lang: str, env: Env, exports: bool = True) -> ViewNode:
+def results(
+    analysis: Analysis, source_name: str, lang: str, env: Env, exports: bool = True, shown: int = TABLE_ROWS
+) -> ViewNode:
     """Everything the analysis says, in reading order."""
     summary_id = env.id("summary")
     users = sorted(analysis.users.items())
@@ -152,12 +154,10 @@ def results(analysis: Analysis, source_name: str, lang: str, env: Env, exports: 
                     local(analysis, u.last),
                     _platforms(dict(u.platforms), lang),
                 ]
-                for name, u in users[:TABLE_ROWS]
+                for name, u in users[:shown]
             ],
         ),
-        h("p", {}, t("login.users.cut", lang, shown=TABLE_ROWS, total=len(users)))
-        if len(users) > TABLE_ROWS
-        else None,
+        h("p", {}, t("login.users.cut", lang, shown=shown, total=len(users))) if len(users) > shown else None,
         h("h4", {}, t("login.inactive.title", lang, count=len(analysis.inactive))),
         h("ul", {"class": "kbw-inactive"}, *(h("li", {}, name) for name in analysis.inactive))
         if analysis.inactive
