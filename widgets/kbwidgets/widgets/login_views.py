@@ -157,7 +157,18 @@ def results(
                 for name, u in users[:shown]
             ],
         ),
-        h("p", {}, t("login.users.cut", lang, shown=shown, total=len(users))) if len(users) > shown else None,
+        h(
+            "p",
+            {},
+            t(
+                "login.users.cut" if exports else "login.users.cut_static",
+                lang,
+                shown=shown,
+                total=len(users),
+            ),
+        )
+        if len(users) > shown
+        else None,
         h("h4", {}, t("login.inactive.title", lang, count=len(analysis.inactive))),
         h("ul", {"class": "kbw-inactive"}, *(h("li", {}, name) for name in analysis.inactive))
         if analysis.inactive
