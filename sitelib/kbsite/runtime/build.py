@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from kbsite.runtime import lockfile_tool
 from kbsite.runtime.pypi_wheels import pinned_wheels
 from kbwidgets.engine import view
 
@@ -212,6 +213,9 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
     wheel = build_wheel(root, cache, log)
     dependencies = pinned_wheels(root / ".cache" / "pyodide-wheels")
     lock = site_lock(runtime_dir / "pyodide-lock.json", wheel, {n: e for n, (_, e) in dependencies.items()})
+    lock["packages"] = lockfile_tool.tool_entries(
+        root, lock, [wheel, *(w for w, _ in dependencies.values())], log
+    )
     wheel_sha256 = lock["packages"][PACKAGE]["sha256"]
     lock_text = json.dumps(lock, indent=1)
     lock_file = cache / f"pyodide-lock-{hashlib.sha256(lock_text.encode()).hexdigest()[:16]}.json"
