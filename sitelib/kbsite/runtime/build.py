@@ -13,10 +13,11 @@ editing an article) only copies files.
 
 - The wheel: `pip wheel widgets/` (pure Python). Not `pyodide build`: that downloads a
   cross-build environment even for pure-Python packages, and builds must work offline.
-- The lock file: Pyodide's own `info` block plus one entry for our wheel, in the format of the
-  entries in the vendored `pyodide-lock.json` (checked by tests/site/test_runtime_build.py). We
-  write it ourselves instead of `pyodide lockfile add-wheels`, which needs pyodide-build (Python
-  3.12+) and its dependencies for what is ten fields of JSON.
+- The lock file: Pyodide's own `info` block plus the entries of our wheel and the pinned PyPI
+  wheels, written by `pyodide lockfile add-wheels` when pyodide-build is installed
+  (kbsite.runtime.lockfile_tool), else by `site_lock` here, in the format of the entries in the
+  vendored `pyodide-lock.json` (checked by tests/site/test_runtime_build.py); both agree
+  (tests/site/test_pyodide_lockfile.py).
 - The snapshot: see make_snapshot.mjs beside this file. Optional: without Node, or if it fails,
   the site works and Pyodide starts normally. Made per runtime and wheel, since it holds our code.
 """
