@@ -53,3 +53,8 @@ def test_a_lost_file_asks_for_the_file_again_in_the_reader_s_language():
     state = {**_start()["state"], "file": "0123456789abcdef0123", "file_name": "old.csv"}
     response = respond({"widget": "login-report", "lang": "zh", "op": "event", "state": state, "event": {}})
     assert "请重新选择或拖入文件" in to_html(response["view"])
+
+
+def test_a_link_never_fills_in_a_client_list_or_a_column_mapping():
+    state = _start({"clients": "victim", "col_user": "App", "zone": "UTC"})["state"]
+    assert (state["clients"], state["col_user"], state["zone"]) == ("", "", "UTC")

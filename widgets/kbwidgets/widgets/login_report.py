@@ -135,7 +135,10 @@ class LoginReport(Widget):
 
     @override
     def from_query(self, query: dict[str, str], env: Env) -> dict[str, Any]:
-        return login_form.settings(self.initial_state(), query)
+        # Only what to_query writes: a link never fills in a client list or a column mapping.
+        return login_form.settings(
+            self.initial_state(), {k: v for k, v in query.items() if k in login_form.QUERY}
+        )
 
     @override
     def fallback(self, lang: str, env: Env) -> ViewNode:
