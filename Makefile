@@ -119,8 +119,8 @@ translations: setup
 # --- reports (figures, not tests) ----------------------------------------------------------------
 
 bench: setup system-packages
-	$(PY) -m tools.reports.bench_widgets
 	$(PY) -m tools.reports.bench_login_report
+	$(PY) -m tools.reports.bench_widgets
 
 bench-build: setup
 	$(PY) -m tools.reports.bench_build
