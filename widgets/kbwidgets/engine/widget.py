@@ -70,6 +70,11 @@ class Widget:
     def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
         raise NotImplementedError
 
+    def warm(self) -> None:
+        """Run the widget's slow paths once, at build time, before the start-up snapshot is
+        taken (kbwidgets.entrypoints.browser.warm_up): a reader's first answer then finds them
+        compiled and cached. Default: nothing beyond starting the widget."""
+
     def announce(self, state: dict[str, Any], lang: str) -> str | None:  # noqa: ARG002
         """A sentence for screen readers after an event (e.g. the new question), or None."""
         return None

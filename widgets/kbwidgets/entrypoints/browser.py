@@ -152,6 +152,7 @@ def warm_up() -> list[str]:
             response = respond(request)
             if "error" in response:
                 raise RuntimeError(f"{name} ({lang}) failed to start: {response['error']}")
+        widget.warm()
         warmed.append(name)
     return warmed
 

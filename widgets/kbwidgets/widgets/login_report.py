@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import OrderedDict
+from datetime import UTC
 from typing import Any
 
 from kbwidgets.engine import forms
 from kbwidgets.engine.errors import InputError
 from kbwidgets.engine.texts import t
-from kbwidgets.engine.view import ViewNode, h
+from kbwidgets.engine.view import ViewNode, h, validate
 from kbwidgets.engine.widget import Env, Widget, register
 from kbwidgets.rules import login_file, login_times
 from kbwidgets.rules.login_analysis import Analysis, analyse
@@ -113,6 +114,8 @@ class LoginReport(Widget):
                 known = analyse(report, login_times.zone(zone_name), clients, login_form.off_hours(state))
             except InputError as error:
                 known = error
+            except LookupError:  # no zone data at all (tzdata did not load)
+                known = InputError("login.no_zone_data")
             _remember(_ANALYSES, key, known)
         return known
 
@@ -122,6 +125,23 @@ class LoginReport(Widget):
             return login_file.csv_header(sample_report())
         kept = _FILES.get(token)
         return kept[1] if kept else []
+
+    @override
+    def warm(self) -> None:
+        # The sample read (both readers) and drawn, with a fixed zone: the start-up snapshot is
+        # taken without zone data (tzdata arrives with the page's packages), so the zones the
+        # form offers are warmed only where they can be read.
+        report = login_file.read_report(
+            sample_report() + b"\r\n", login_times.SourceZone(login_times.FIXED_MINUS_5)
+        )
+        report = login_file.read_report(sample_report(), login_times.SourceZone(login_times.FIXED_MINUS_5))
+        for lang in ("en", "zh"):
+            validate(login_views.results(analyse(report, UTC), SAMPLE_NAME, lang, Env()))
+        try:
+            for zone in login_form.ZONES[1:]:
+                login_times.zone(zone)
+        except LookupError:
+            pass
 
     @override
     def announce(self, state: dict[str, Any], lang: str) -> str | None:
