@@ -47,11 +47,18 @@ node_modules/.installed: package.json package-lock.json
 	$(PY) -m kbsite.runtime.pypi_wheels .cache/pyodide-wheels
 	@touch $@
 
+# pyodide-build (`pyodide lockfile add-wheels` writes the site's lock entries) in its own
+# virtualenv: it needs Python 3.12+. Without one (PATH, pyenv) this says so and the build
+# writes the entries itself.
+.tools/pyodide-build/.checked: tools/pyodide-build/requirements.lock $(VENV)/.installed
+	$(PY) -m tools.dev.pyodide_build_venv
+	@mkdir -p .tools/pyodide-build && touch $@
+
 # Debian's Chromium and nginx (with brotli), which the browser tests drive.
 system-packages: setup
 	@$(PY) -m tools.dev.system_packages
 
-setup: $(VENV)/.installed node_modules/.installed .cache/pyodide-wheels/.installed
+setup: $(VENV)/.installed node_modules/.installed .cache/pyodide-wheels/.installed .tools/pyodide-build/.checked
 
 # --- the site ----------------------------------------------------------------------------------
 
@@ -118,6 +125,7 @@ links: build
 # --- reports (figures, not tests) ----------------------------------------------------------------
 
 bench: setup system-packages
+	$(PY) -m tools.reports.bench_login_report
 	$(PY) -m tools.reports.bench_widgets
 	$(PY) -m tools.reports.bench_search --articles 1000
 

@@ -35,5 +35,5 @@ export default [
       "no-var": "off",
     },
   },
-  { ignores: ["site/**", "node_modules/**", ".venv/**", ".cache/**", "tools/reports/audit/node_modules/**"] },
+  { ignores: ["site/**", "node_modules/**", ".venv/**", ".tools/**", ".cache/**", "tools/reports/audit/node_modules/**"] },
 ];

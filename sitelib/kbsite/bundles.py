@@ -21,6 +21,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "assets/stylesheets/kb/widgets.css",
         "assets/stylesheets/kb/search.css",
         "assets/stylesheets/kb/links.css",
+        "assets/stylesheets/kb/login-report.css",
         "assets/stylesheets/kb/page.css",
         "assets/stylesheets/kb/reading.css",
     ),

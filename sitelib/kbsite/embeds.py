@@ -37,6 +37,7 @@ RUNTIME_TEXTS = (
     "retry",
     "copied",
     "copy_failed",
+    "working",
 )
 
 

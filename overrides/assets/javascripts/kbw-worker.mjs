@@ -176,7 +176,10 @@ self.onmessage = async (event) => {
       });
     }
   } else if (msg.type === "call") {
-    const response = msg.data ? handle(msg.request, toPy(msg.data)) : handle(msg.request);
+    // Long work (a large file) says how far it has got; the page shows it while Python runs.
+    const progress = (done, total) => self.postMessage({ type: "work", id: msg.id, done, total });
+    // undefined, not null: Pyodide hands JavaScript null to Python as JsNull, undefined as None.
+    const response = handle(msg.request, msg.data ? toPy(msg.data) : undefined, progress);
     self.postMessage({ type: "result", id: msg.id, response });
   }
 };

@@ -13,10 +13,11 @@ editing an article) only copies files.
 
 - The wheel: `pip wheel widgets/` (pure Python). Not `pyodide build`: that downloads a
   cross-build environment even for pure-Python packages, and builds must work offline.
-- The lock file: Pyodide's own `info` block plus one entry for our wheel, in the format of the
-  entries in the vendored `pyodide-lock.json` (checked by tests/site/test_runtime_build.py). We
-  write it ourselves instead of `pyodide lockfile add-wheels`, which needs pyodide-build (Python
-  3.12+) and its dependencies for what is ten fields of JSON.
+- The lock file: Pyodide's own `info` block plus the entries of our wheel and the pinned PyPI
+  wheels, written by `pyodide lockfile add-wheels` when pyodide-build is installed
+  (kbsite.runtime.lockfile_tool), else by `site_lock` here, in the format of the entries in the
+  vendored `pyodide-lock.json` (checked by tests/site/test_runtime_build.py); both agree
+  (tests/site/test_pyodide_lockfile.py).
 - The snapshot: see make_snapshot.mjs beside this file. Optional: without Node, or if it fails,
   the site works and Pyodide starts normally. Made per runtime and wheel, since it holds our code.
 """
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from kbsite.runtime import lockfile_tool
 from kbsite.runtime.pypi_wheels import pinned_wheels
 from kbwidgets.engine import view
 
@@ -212,6 +214,9 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
     wheel = build_wheel(root, cache, log)
     dependencies = pinned_wheels(root / ".cache" / "pyodide-wheels")
     lock = site_lock(runtime_dir / "pyodide-lock.json", wheel, {n: e for n, (_, e) in dependencies.items()})
+    lock["packages"] = lockfile_tool.tool_entries(
+        root, lock, [wheel, *(w for w, _ in dependencies.values())], log
+    )
     wheel_sha256 = lock["packages"][PACKAGE]["sha256"]
     lock_text = json.dumps(lock, indent=1)
     lock_file = cache / f"pyodide-lock-{hashlib.sha256(lock_text.encode()).hexdigest()[:16]}.json"

@@ -16,6 +16,7 @@ receives views and draws them.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any, ClassVar
@@ -33,6 +34,9 @@ class Env:
     instance: str = "kbw"  # prefix for element ids, unique per widget on a page
     base: str = ""  # relative URL from the page to its language's home ("../../"), for links
     page: str = ""  # the page's own path from that home ("tws/memory-allocation/"): no self-links
+    # Long work (a 100,000-row file) reports (done, total) through this, so the page can show
+    # progress while Python runs in the worker; None in the build and the CLI.
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def tz(self) -> tzinfo:
@@ -69,6 +73,11 @@ class Widget:
 
     def view(self, state: dict[str, Any], lang: str, env: Env) -> ViewNode:
         raise NotImplementedError
+
+    def warm(self) -> None:
+        """Run the widget's slow paths once, at build time, before the start-up snapshot is
+        taken (kbwidgets.entrypoints.browser.warm_up): a reader's first answer then finds them
+        compiled and cached. Default: nothing beyond starting the widget."""
 
     def announce(self, state: dict[str, Any], lang: str) -> str | None:  # noqa: ARG002
         """A sentence for screen readers after an event (e.g. the new question), or None."""

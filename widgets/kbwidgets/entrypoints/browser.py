@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,11 +29,12 @@ from kbwidgets.engine.view import validate
 from kbwidgets.engine.widget import Env, Widget, get_widget
 
 INSTANCE = re.compile(r"kbw\d{0,3}")
+ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]{0,30}(?:/[A-Za-z0-9_+-]{1,30}){0,2}")
 MAX_QUERY_VALUE = 200  # characters: a date, a version, an amount
 MAX_QUERY_TOTAL = 1500
 
 
-def _env(raw: dict[str, Any]) -> Env:
+def _env(raw: dict[str, Any], progress: Callable[[int, int], None] | None = None) -> Env:
     now = raw.get("now")
     try:
         moment = datetime.fromisoformat(str(now).replace("Z", "+00:00")) if now else datetime.now(UTC)
@@ -46,9 +48,18 @@ def _env(raw: dict[str, Any]) -> Env:
     instance = instance if INSTANCE.fullmatch(instance) else "kbw"  # the prefix of every id
     base = str(raw.get("base") or "")
     base = base if set(base) <= set("./") else ""  # only "../" steps: it prefixes our own links
-    zone = str(raw.get("zone") or "")[:64]  # checked against the zone data by Env.tz
+    zone = str(raw.get("zone") or "")
+    zone = zone if ZONE.fullmatch(zone) else ""  # a name for zoneinfo, checked again by Env.tz
     page = str(raw.get("page") or "")[:200]  # only compared with our own article paths
-    return Env(now=moment, tz_offset_minutes=tz, zone=zone, instance=instance, base=base, page=page)
+    return Env(
+        now=moment,
+        tz_offset_minutes=tz,
+        zone=zone,
+        instance=instance,
+        base=base,
+        page=page,
+        progress=progress,
+    )
 
 
 def _query(raw: object) -> dict[str, str]:
@@ -84,8 +95,11 @@ def _start_state(
         return widget.initial_state(), t("runtime.link_ignored", lang)
 
 
-def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any]:
-    """Handle one decoded request; `data` carries a dropped or chosen file's bytes."""
+def respond(
+    request: dict[str, Any], data: bytes | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
+    """Handle one decoded request; `data` carries a dropped or chosen file's bytes, and
+    `progress` (from the worker) hears how far long work has got."""
     lang = str(request["lang"]) if request.get("lang") in LANGUAGES else LANGUAGES[0]
     try:
         name = str(request.get("widget", ""))
@@ -93,7 +107,7 @@ def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any
             widget = get_widget(name)
         except KeyError:
             raise InputError("unknown_widget", name=name[:40]) from None
-        env = _env(dict(request.get("env") or {}))
+        env = _env(dict(request.get("env") or {}), progress)
         announcement: str | None = None
         if request.get("op") == "start":
             state, announcement = _start_state(widget, _query(request.get("query")), env, lang)
@@ -117,7 +131,9 @@ def respond(request: dict[str, Any], data: bytes | None = None) -> dict[str, Any
         return InputError("internal").as_json(lang)
 
 
-def handle(request_json: str, data: bytes | None = None) -> str:
+def handle(
+    request_json: str, data: bytes | None = None, progress: Callable[[int, int], None] | None = None
+) -> str:
     """JSON text in, JSON text out (what the worker calls)."""
     try:
         request = json.loads(request_json)
@@ -125,7 +141,7 @@ def handle(request_json: str, data: bytes | None = None) -> str:
             raise ValueError("expected a JSON object")
     except ValueError as error:
         return json.dumps(InputError("bad_request", detail=str(error)[:80]).as_json("en"))
-    return json.dumps(respond(request, data), ensure_ascii=False)
+    return json.dumps(respond(request, data, progress), ensure_ascii=False)
 
 
 def warm_up() -> list[str]:
@@ -146,6 +162,7 @@ def warm_up() -> list[str]:
             response = respond(request)
             if "error" in response:
                 raise RuntimeError(f"{name} ({lang}) failed to start: {response['error']}")
+        widget.warm()
         warmed.append(name)
     return warmed
 

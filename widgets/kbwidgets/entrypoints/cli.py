@@ -52,9 +52,10 @@ def _json_commands() -> dict[str, tuple[str, str]]:
 
 
 def _raw_commands() -> dict[str, RawCommand]:
+    from kbwidgets.entrypoints.login_report_cli import LOGIN_REPORT
     from kbwidgets.entrypoints.vmoptions_cli import VMOPTIONS
 
-    return {"vmoptions": VMOPTIONS}
+    return {"vmoptions": VMOPTIONS, "login-report": LOGIN_REPORT}
 
 
 def _load(target: str) -> JsonCommand:

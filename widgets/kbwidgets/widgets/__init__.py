@@ -13,4 +13,5 @@ MODULES: dict[str, str] = {
     "connectivity-troubleshooter": "kbwidgets.widgets.troubleshooters",
     "settings-download-troubleshooter": "kbwidgets.widgets.troubleshooters",
     "tree-overview": "kbwidgets.widgets.tree_overview",
+    "login-report": "kbwidgets.widgets.login_report",
 }

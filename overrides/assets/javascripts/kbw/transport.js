@@ -12,6 +12,7 @@ window.kbwTransport = (function () {
   var runtime = null; // {worker, ready: Promise<manifest>, calls: Map, manifest}
   var callSeq = 0;
   var progressListeners = [];
+  var workListeners = []; // progress of one long call (a large file being read)
 
   function startRuntime(runtimeUrl, useSnapshot) {
     var worker = new Worker(new URL("kbw-worker.mjs", SCRIPT_URL), { type: "module" });
@@ -55,6 +56,8 @@ window.kbwTransport = (function () {
           } else {
             fail("failed");
           }
+        } else if (msg.type === "work") {
+          workListeners.forEach(function (listener) { listener(msg.done, msg.total); });
         } else if (msg.type === "result") {
           var call = calls.get(msg.id);
           calls.delete(msg.id);
@@ -105,5 +108,6 @@ window.kbwTransport = (function () {
     call: call,
     manifest: function () { return runtime && runtime.manifest; },
     onProgress: function (listener) { progressListeners.push(listener); },
+    onWork: function (listener) { workListeners.push(listener); },
   };
 })();

@@ -25,15 +25,17 @@
 
   var SAY_BYTES_EVERY_MS = 3000; // the status is a live region: not every few hundred ms
 
-  function megabytes(count) {
-    return (count / 1e6).toFixed(1);
-  }
+  function megabytes(count) { return (count / 1e6).toFixed(1); }
 
   // The reader's IANA zone ("America/New_York"): Python reads a typed date with that zone's
   // rules on that date (daylight saving); today's offset (tz) is the fallback without it.
   function browserZone() {
     try { return Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return ""; }
   }
+
+  transport.onWork(function (done, total) {
+    mounted.forEach(function (widget) { if (widget.el.isConnected && widget.working) widget.work(done, total); });
+  });
 
   // --- one widget on the page -------------------------------------------------------------
 
@@ -202,9 +204,18 @@
     return this.busy;
   };
 
+  // While Python reads a large file: how many rows so far (the tab stays usable meanwhile).
+  Widget.prototype.work = function (done, total) {
+    this.progressBar.hidden = false;
+    this.progressBar.max = total;
+    this.progressBar.value = Math.min(done, total);
+    this.say((this.texts.working || "").replace("{done}", done.toLocaleString()).replace("{total}", total.toLocaleString()));
+  };
+
   Widget.prototype.sendFile = function (name, file) {
     if (!file) return;
     var self = this;
+    this.working = true;
     // Read at most one byte more than the widget accepts: Python decides, and a huge file
     // never has to be read whole to be refused.
     var limit = this.maxBytes > 0 ? this.maxBytes + 1 : 0;
@@ -215,6 +226,12 @@
   };
 
   Widget.prototype.apply = function (response) {
+    if (this.working) {
+      this.working = false;
+      this.progressBar.hidden = true;
+      this.progressBar.max = STEPS;
+      this.say("");
+    }
     if (response.error) {
       this.say(response.error.message);
       return;
