@@ -28,8 +28,8 @@ def other_origin(built_site) -> Iterator[str]:
 
 
 def test_instant_navigation_and_one_python_on_another_port(page: Page, other_origin: str):
-    wasm: list[str] = []
-    page.on("request", lambda r: r.method == "GET" and r.url.endswith(".wasm") and wasm.append(r.url))
+    starts: list[str] = []  # each start of Python reads runtime.json first (kbw/transport.js)
+    page.on("request", lambda r: r.url.endswith("/runtime.json") and starts.append(r.url))
     page.goto(other_origin + "tws/memory-allocation/")
     page.locator(WIDGET).hover()
     expect(page.locator(f"{WIDGET} .kbw-live")).to_be_visible(timeout=30_000)
@@ -45,4 +45,4 @@ def test_instant_navigation_and_one_python_on_another_port(page: Page, other_ori
     field.fill("768")
     field.press("Enter")
     expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("0.75 GB = 768 MB")
-    assert len(wasm) == 1 and wasm[0].startswith(other_origin)
+    assert len(starts) == 1 and starts[0].startswith(other_origin)

@@ -82,7 +82,7 @@ def test_after_one_visit_pages_search_and_widgets_work_with_no_connection(site_c
 
     page.goto(server.url + "zh/no-such-page/")
     expect(page.locator("html")).to_have_attribute("lang", "zh")
-    expect(page.locator("h1")).to_contain_text("404")
+    expect(page.locator("h1")).to_have_text("找不到此页面")  # the Chinese 404 page
 
 
 def test_a_new_deploy_waits_for_the_readers_click(site_copy, context):
