@@ -77,6 +77,13 @@ def _lunr_packages(cache: Path) -> Path:
     return target
 
 
+def trees_to_compare(before: str, tmp: Path) -> tuple[dict[str, Path], dict[str, list[Path]]]:
+    """This tree and the lunr tree of commit `before` (exported into `tmp`), and the extra
+    import paths each one's build needs (jieba for lunr)."""
+    trees = {"pagefind": ROOT, "lunr": _export(before, tmp / "lunr-tree")}
+    return trees, {"pagefind": [], "lunr": [_lunr_packages(ROOT / ".cache")]}
+
+
 def _build(tree: Path, out: Path, port: int, pythonpath: list[Path]) -> None:
     """Build `tree` into `out` with its own hooks and libraries first on the import path (the
     editable installs point at this tree)."""
@@ -131,8 +138,7 @@ def main() -> int:
     before = args.before or _commit_before_pagefind()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        trees = {"pagefind": ROOT, "lunr": _export(before, tmp / "lunr-tree")}
-        extra = {"pagefind": [], "lunr": [_lunr_packages(ROOT / ".cache")]}
+        trees, extra = trees_to_compare(before, tmp)
         if args.articles:
             trees = {name: generate(tmp / f"{name}-src", args.articles, root=t) for name, t in trees.items()}
         print(f"building both sites ({args.articles} synthetic articles; lunr from {before}) ...", flush=True)

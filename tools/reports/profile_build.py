@@ -22,7 +22,7 @@ from pathlib import Path
 
 from tools.dev.site_build import ROOT
 from tools.dev.synthetic_site import generate
-from tools.reports.bench_search import _commit_before_pagefind, _export, _lunr_packages
+from tools.reports.bench_search import _commit_before_pagefind, trees_to_compare
 
 # Stages, by the functions whose cumulative time is that stage's (file fragment, function).
 STAGES = {
@@ -77,8 +77,7 @@ def main() -> int:
     before = args.before or _commit_before_pagefind()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        trees = {"pagefind": ROOT, "lunr": _export(before, tmp / "lunr-tree")}
-        extra = {"pagefind": [], "lunr": [_lunr_packages(ROOT / ".cache")]}
+        trees, extra = trees_to_compare(before, tmp)
         results = {}
         for name, tree in trees.items():
             site = generate(tmp / f"{name}-src", args.articles, root=tree)
