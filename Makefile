@@ -58,7 +58,16 @@ node_modules/.installed: package.json package-lock.json
 system-packages: setup
 	@$(PY) -m tools.dev.system_packages
 
-setup: $(VENV)/.installed node_modules/.installed .cache/pyodide-wheels/.installed .tools/pyodide-build/.checked
+# The widgets' Traditional Chinese texts, converted from the Simplified ones (kbsite.traditional_texts;
+# every build does it too): the command line and the tests answer in Traditional before a build.
+TRADITIONAL_TEXTS := widgets/kbwidgets/data/generated/zh-hant.json
+$(TRADITIONAL_TEXTS): $(VENV)/.installed glossary.toml sitelib/kbsite/traditional.py sitelib/kbsite/traditional_texts.py \
+                      $(shell find widgets/kbwidgets/data -name '*.toml')
+	$(PY) -m kbsite.traditional_texts
+	@touch $@
+
+setup: $(VENV)/.installed node_modules/.installed .cache/pyodide-wheels/.installed .tools/pyodide-build/.checked \
+       $(TRADITIONAL_TEXTS)
 
 # --- the site ----------------------------------------------------------------------------------
 

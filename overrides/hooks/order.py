@@ -16,6 +16,9 @@ I18N = -100
 BEFORE_ALL = 100
 """Before any plugin: the output folder has just been cleaned, nothing has read the pages."""
 
+BEFORE_I18N = -90
+"""`files`: after mkdocs has listed docs/, just before static-i18n sorts the files by language."""
+
 AFTER_I18N = -110
 """`files`, `nav`: after static-i18n has chosen this language's pages, before anyone reads them."""
 

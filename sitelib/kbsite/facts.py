@@ -77,17 +77,22 @@ def extract(markdown_body: str) -> Facts:
 @dataclass(frozen=True)
 class Pair:
     english: Path
-    chinese: Path | None
+    chinese: Path | None  # the Simplified twin
+    traditional: Path | None = None  # a hand-written Traditional twin (else the build converts)
+
+
+def _twin(english: Path, lang: str) -> Path | None:
+    twin = english.with_name(f"{english.name[:-3]}.{lang}.md")
+    return twin if twin.is_file() else None
 
 
 def pairs(docs: Path) -> list[Pair]:
-    """Every English page with its Chinese twin (None when there is none)."""
+    """Every English page with its Chinese twins (None where there is none)."""
     out = []
     for english in sorted(docs.rglob("*.md")):
-        if english.name.endswith(".zh.md"):
+        if english.name.endswith((".zh.md", ".zh-hant.md")):
             continue
-        chinese = english.with_name(english.name[:-3] + ".zh.md")
-        out.append(Pair(english, chinese if chinese.is_file() else None))
+        out.append(Pair(english, _twin(english, "zh"), _twin(english, "zh-hant")))
     return out
 
 

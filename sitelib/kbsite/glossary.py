@@ -24,9 +24,14 @@ class Term:
     avoid: dict[str, tuple[str, ...]]  # language -> forms to avoid
     first_mention_zh: str = ""
     note: str = ""
+    first_mention_zh_hant: str = ""
 
     def preferred(self, lang: str) -> str:
         return str(getattr(self, LANG_KEYS[lang]))
+
+    def first_mention(self, lang: str) -> str:
+        """What a Chinese article's first mention of this name must read ("" when free)."""
+        return {"zh": self.first_mention_zh, "zh-hant": self.first_mention_zh_hant}.get(lang, "")
 
 
 def load(path: Path) -> list[Term]:
@@ -46,6 +51,7 @@ def load(path: Path) -> list[Term]:
                 avoid,
                 str(entry.get("first_mention_zh") or ""),
                 str(entry["note"]),
+                str(entry.get("first_mention_zh_hant") or ""),
             )
         )
     return terms
@@ -77,7 +83,9 @@ def check_text(text: str, langs: tuple[str, ...], terms: list[Term], source: str
     return problems
 
 
-def check_first_mentions(text: str, terms: list[Term], source: str, first_line: int = 1) -> list[str]:
+def check_first_mentions(
+    text: str, terms: list[Term], source: str, first_line: int = 1, lang: str = "zh"
+) -> list[str]:
     """A Chinese article's first mention of each glossed English name must carry the gloss.
 
     Headings and the front matter do not count (a gloss there would lengthen every title):
@@ -86,14 +94,13 @@ def check_first_mentions(text: str, terms: list[Term], source: str, first_line: 
     problems = []
     lines = text.split("\n")
     for term in terms:
-        if not term.first_mention_zh:
+        name, first = term.preferred(lang), term.first_mention(lang)
+        if not first:
             continue
         for number, line in enumerate(lines, start=first_line):
-            if line.lstrip().startswith("#") or term.zh not in line:
+            if line.lstrip().startswith("#") or name not in line:
                 continue
-            if term.first_mention_zh not in line or line.find(term.zh) < line.find(term.first_mention_zh):
-                problems.append(
-                    f"{source}:{number}: the first mention of “{term.zh}” must read “{term.first_mention_zh}”"
-                )
+            if first not in line or line.find(name) < line.find(first):
+                problems.append(f"{source}:{number}: the first mention of “{name}” must read “{first}”")
             break
     return problems

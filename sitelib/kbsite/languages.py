@@ -34,3 +34,16 @@ def relative_root(page_url: str, language_link: str) -> str:
     here = here if here.endswith("/") else posixpath.dirname(here)
     relative = posixpath.relpath(posixpath.join("/", language_link), here)
     return "" if relative == "." else relative + "/"
+
+
+# The site's language codes are its folder names (/zh/, /zh-hant/). Pages, hreflang and the
+# sitemaps name the script, as IETF language tags do: Simplified is zh-Hans, Traditional zh-Hant.
+LANGUAGE_TAGS = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
+
+CONVERTED_FROM = {"zh-hant": "zh"}
+"""Languages whose pages are converted from another language's at build time (kbsite.converted)."""
+
+
+def language_tag(code: str) -> str:
+    """The IETF language tag of a site language code: "zh-hant" -> "zh-Hant"."""
+    return LANGUAGE_TAGS.get(code, code)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kbsite import embeds, frontmatter, gitdates
-from kbsite.languages import Language, folders
+from kbsite.languages import Language, folders, language_tag
 from kbsite.outputs import SitemapEntry
 from kbsite.related import Article, RelatedIndex
 
@@ -28,10 +28,15 @@ class SourceFile:
 
     src_uri: str  # as the generator names it: "tws/memory-allocation.zh.md"
     url: str  # relative to the site root, "" for the home page: "zh/tws/memory-allocation/"
-    path: Path  # the Markdown file
+    path: Path  # the Markdown file (for a converted page: the page it is converted from)
     written_in: str  # the language the file is written in
     is_index: bool  # a category's (or the site's) index page
     alternates: dict[str, tuple[str, str]]  # language -> (URL of the page there, language it is written in)
+    converted_text: str | None = None  # a page converted at build time (kbsite.converted): its text
+
+    @property
+    def converted(self) -> bool:
+        return self.converted_text is not None
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,11 @@ class LanguageIndex:
 
     def sitemap_entries(self) -> list[SitemapEntry]:
         return [
-            SitemapEntry(page.url, page.updated.isoformat() if page.updated else None, page.twins)
+            SitemapEntry(
+                page.url,
+                page.updated.isoformat() if page.updated else None,
+                {language_tag(code): url for code, url in page.twins.items()},
+            )
             for page in self.pages.values()
             if page.indexable
         ]
@@ -129,6 +138,7 @@ class LanguageIndex:
             out.append(
                 {
                     "lang": language.code,
+                    "tag": language_tag(language.code),
                     "name": language.name,
                     "url": twin[0] if twin is not None else language.link,
                     "current": language.code == self.lang,
@@ -148,9 +158,10 @@ def build_index(
     """Read every page of one language build once. Raises SiteError for a malformed widget embed."""
     index = LanguageIndex(lang, languages)
     for source in files:
-        doc = frontmatter.read(source.path)
+        text = source.converted_text
+        doc = frontmatter.read(source.path) if text is None else frontmatter.parse(text)
         relative = source.path.resolve().relative_to(docs_dir.resolve()).as_posix()
-        label = f"docs/{relative}"
+        label = f"docs/{relative}" + (f" (converted to {lang})" if source.converted else "")
         _, widgets = embeds.find_embeds(doc.body, label, doc.body_line) if "[[" in doc.body else ("", [])
         updated = gitdates.updated_on(commit_dates.get(relative), doc.meta)
         index.pages[source.src_uri] = PageInfo(source, lang, doc, updated, tuple(widgets))

@@ -7,12 +7,15 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from kbsite.traditional import converter
 from kbwidgets.engine.texts import Texts, lookup, read_text_folder
 
 
 @cache
 def site_texts() -> Texts:
-    return read_text_folder(resources.files("kbsite").joinpath("data"), "sitelib/kbsite/data")
+    """The site's texts; Traditional Chinese converted from Simplified here, at build time."""
+    folder = resources.files("kbsite").joinpath("data")
+    return read_text_folder(folder, "sitelib/kbsite/data", convert=converter().text)
 
 
 def site_text(key: str, lang: str, **values: object) -> str:

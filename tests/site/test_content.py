@@ -1,4 +1,4 @@
-"""What the build makes of the articles: descriptions, resolved shorthand, both languages."""
+"""What the build makes of the articles: descriptions, resolved shorthand, every language."""
 
 from __future__ import annotations
 
@@ -6,9 +6,18 @@ import re
 from pathlib import Path
 
 from kbsite import frontmatter
+from kbsite.converted import converted_markdown
 from kbsite.facts import pairs
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
+# Each language's folder, and the start of IBKR's knowledge-base addresses in that language.
+IBKR_KB = {"en": "https://ibkr.info/article/", "zh": "https://ibkr.info/zh-hans/article/",
+           "zh-hant": "https://ibkr.info/zh-hant/article/"}
+LEAVES = {"en": "(leaves this help centre)", "zh": "（离开本帮助中心）", "zh-hant": "（離開本說明中心）"}
+
+
+def _language_of(relative: str) -> str:
+    return "zh-hant" if relative.startswith("zh-hant/") else "zh" if relative.startswith("zh/") else "en"
 
 
 def _page(built_site, path: str) -> str:
@@ -17,13 +26,17 @@ def _page(built_site, path: str) -> str:
 
 def test_meta_description_is_the_articles_summary_in_each_language(built_site):
     for pair in pairs(DOCS):
-        for source, prefix in ((pair.english, ""), (pair.chinese, "zh/")):
+        # a Traditional page is the hand-written one, or else the Simplified one converted
+        traditional = pair.traditional or pair.chinese
+        for source, prefix in ((pair.english, ""), (pair.chinese, "zh/"), (traditional, "zh-hant/")):
             if source is None or not frontmatter.read(source).meta.get("summary"):
                 continue
-            slug = source.relative_to(DOCS).as_posix().removesuffix(".zh.md").removesuffix(".md")
+            slug = source.relative_to(DOCS).as_posix().split(".", 1)[0]
             slug = "" if slug == "index" else slug.removesuffix("/index").removesuffix("index") + "/"
             html = _page(built_site, prefix + slug)
             summary = frontmatter.read(source).meta["summary"]
+            if prefix == "zh-hant/" and pair.traditional is None:
+                summary = frontmatter.parse(converted_markdown(source)).meta["summary"]
             description = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
             assert description == summary.replace("&", "&amp;").replace('"', "&quot;"), source
 
@@ -55,18 +68,16 @@ def test_every_kb_reference_on_a_chinese_page_opens_ibkrs_chinese_article(built_
     for relative, html in _public_pages(built_site):
         hrefs = re.findall(r'<a class="kb-ref[^"]*" href="([^"]*)"', html)
         hrefs += re.findall(r'<a href="(https://ibkr\.info/[^"]*)"', html)
+        lang = _language_of(relative)
         for href in hrefs:
-            if relative.startswith("zh/"):
-                assert href.startswith(("https://ibkr.info/zh-hans/article/", "../", "./")), (relative, href)
-            else:
-                assert not href.startswith("https://ibkr.info/zh-"), (relative, href)
+            assert href.startswith((IBKR_KB[lang], "../", "./")), (relative, href)
 
 
 def test_every_outgoing_link_is_marked_and_opens_in_the_same_tab(built_site):
     anchor = re.compile(r'<a\b([^>]*)href="(https?://[^"]*)"([^>]*)>(.*?)</a>', re.S)
     for relative, html in _public_pages(built_site):
         article = html.split('<article', 1)[-1].split("</article>", 1)[0]
-        leaves = "（离开本帮助中心）" if relative.startswith("zh/") else "(leaves this help centre)"
+        leaves = LEAVES[_language_of(relative)]
         for before, href, after, text in anchor.findall(article):
             attrs = before + after
             assert "kb-out" in attrs and 'target="' not in attrs, (relative, href)

@@ -21,12 +21,22 @@ def _sitemap(root, path):
 def test_each_language_has_a_sitemap_with_hreflang_alternates(built_site):
     base = built_site.url
     english = _sitemap(built_site.root, "sitemap.xml")
-    chinese = _sitemap(built_site.root, "zh/sitemap.xml")
-    twins = {"en": base + "tws/connectivity/", "zh": base + "zh/tws/connectivity/"}
+    simplified = _sitemap(built_site.root, "zh/sitemap.xml")
+    traditional = _sitemap(built_site.root, "zh-hant/sitemap.xml")
+    # hreflang names the script (zh-Hans, zh-Hant); the folders stay /zh/ and /zh-hant/
+    twins = {
+        "en": base + "tws/connectivity/",
+        "zh-Hans": base + "zh/tws/connectivity/",
+        "zh-Hant": base + "zh-hant/tws/connectivity/",
+    }
     assert english[base + "tws/connectivity/"] == twins
-    assert chinese[base + "zh/tws/connectivity/"] == twins
-    assert all(not loc.startswith(base + "zh/") for loc in english)
-    assert all(loc.startswith(base + "zh/") for loc in chinese)
+    assert simplified[base + "zh/tws/connectivity/"] == twins
+    assert traditional[base + "zh-hant/tws/connectivity/"] == twins
+    assert all(not loc.startswith((base + "zh/", base + "zh-hant/")) for loc in english)
+    assert all(loc.startswith(base + "zh/") for loc in simplified)
+    assert all(loc.startswith(base + "zh-hant/") for loc in traditional)
+    # every public page is in all three, the converted Traditional ones too
+    assert len(english) == len(simplified) == len(traditional)
 
 
 def test_untranslated_stand_ins_and_writer_pages_stay_out_of_sitemaps(built_site):
@@ -46,19 +56,21 @@ def _search_index(root, folder):
 def test_search_has_one_index_per_language_listing_exactly_the_sitemaps_pages(built_site):
     root = built_site.root
     assert _search_index(root, "") == {"en": len(_sitemap(root, "sitemap.xml"))}
-    assert _search_index(root, "zh/") == {"zh": len(_sitemap(root, "zh/sitemap.xml"))}
+    assert _search_index(root, "zh/") == {"zh-hans": len(_sitemap(root, "zh/sitemap.xml"))}
+    assert _search_index(root, "zh-hant/") == {"zh-hant": len(_sitemap(root, "zh-hant/sitemap.xml"))}
     marked = {
         str(path.relative_to(root).parent)
         for path in root.rglob("*.html")
         if "data-pagefind-body" in path.read_text("utf-8")
     }
-    assert {"tws/connectivity", "zh/tws/connectivity", "zh"} <= marked
-    # Writers' pages, and English stand-ins on the Chinese site, are nobody's search result.
-    assert not marked & {"writers", "zh/writers", "404", "zh/404"}
+    assert {"tws/connectivity", "zh/tws/connectivity", "zh", "zh-hant/tws/connectivity", "zh-hant"} <= marked
+    # Writers' pages, and English stand-ins on the Chinese sites, are nobody's search result.
+    assert not marked & {"writers", "zh/writers", "zh-hant/writers", "404", "zh/404", "zh-hant/404"}
     assert not list(root.glob("**/pagefind/pagefind-ui*"))  # ready-made UIs, not served
 
 
-def test_robots_txt_lists_both_sitemaps(built_site):
+def test_robots_txt_lists_every_languages_sitemap(built_site):
     robots = (built_site.root / "robots.txt").read_text("utf-8")
     assert f"Sitemap: {built_site.url}sitemap.xml" in robots
     assert f"Sitemap: {built_site.url}zh/sitemap.xml" in robots
+    assert f"Sitemap: {built_site.url}zh-hant/sitemap.xml" in robots

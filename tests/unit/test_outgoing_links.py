@@ -10,6 +10,7 @@ import yaml
 
 from kbsite.outgoing import mark_outgoing, outgoing_addresses
 from kbsite.references import Coverage, coverage_report, template_for, templated, unlinked_warning
+from kbwidgets import LANGUAGES
 from kbwidgets.engine import links
 from kbwidgets.engine.view import text_of, to_html
 
@@ -38,7 +39,7 @@ def test_kb_references_lead_to_ibkrs_article_in_the_pages_language():
 
 def test_the_widgets_copy_of_the_addresses_matches_mkdocs_yml():
     extra = _extra()
-    assert links.addresses()["kb"] == {lang: extra["kb_url_templates"][lang] for lang in ("en", "zh")}
+    assert links.addresses()["kb"] == {lang: extra["kb_url_templates"][lang] for lang in LANGUAGES}
     for name, address in links.addresses()["named"].items():
         assert extra["links"][name] == address, name
 

@@ -98,7 +98,7 @@ def served_copy(dest: Path, extra_env: dict[str, str] | None = None, timeout: fl
     The copy's own packages are imported (PYTHONPATH), not the editable installs, so a test can
     edit widget and library code there. Waits until the first build is served.
     """
-    for name in ("mkdocs.yml", "pyproject.toml"):
+    for name in ("mkdocs.yml", "pyproject.toml", "glossary.toml"):
         shutil.copy2(ROOT / name, dest / name)
     for name in COPIED:
         shutil.copytree(

@@ -1,9 +1,10 @@
 """Translation status (`make translations`; `make test` prints it too): a report, not a test.
 
 Lists English pages with no Chinese twin (readers of the Chinese site get the English page with
-a "not yet translated" notice) and Chinese pages whose English source changed since they were
-translated (kbsite.translations); `--stamp docs/x.zh.md` records the current source hash once a
-translation is brought up to date. Facts that differ between a page and its translation fail
+a "not yet translated" notice), translations whose source changed since they were translated,
+and which Traditional Chinese pages are converted and which are written by hand
+(kbsite.translations); `--stamp docs/x.zh.md` (or x.zh-hant.md) records the current source hash
+once a translation is brought up to date. Facts that differ between a page and its translation fail
 the parity test (tests/content/test_parity.py) instead.
 """
 
@@ -24,8 +25,8 @@ def main() -> int:
         "--stamp",
         nargs="+",
         type=Path,
-        metavar="ZH_PAGE",
-        help="record that these Chinese pages are up to date with their English source",
+        metavar="PAGE",
+        help="record that these translations (x.zh.md, x.zh-hant.md) are up to date with their source",
     )
     args = parser.parse_args()
     if args.stamp:
@@ -36,8 +37,10 @@ def main() -> int:
     report = status(DOCS)
     titles = {
         "missing": "English pages with no Chinese translation",
-        "outdated": "Chinese pages older than their English source",
-        "unstamped": "Chinese pages that do not record their English source (run with --stamp once checked)",
+        "outdated": "Translations older than their source (Simplified: the English; Traditional: the Simplified)",
+        "unstamped": "Translations that do not record their source (run with --stamp once checked)",
+        "traditional_converted": "Traditional Chinese pages converted from the Simplified at build time",
+        "traditional_handwritten": "Traditional Chinese pages written by hand (x.zh-hant.md, used instead)",
     }
     print("Translation status")
     for kind, items in report.items():

@@ -4,6 +4,8 @@ any page, so a broken one stops the build first, with its file and line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -13,20 +15,26 @@ from hooks import site_index
 from kbsite import SiteError
 from kbsite.embeds import fill_slots, find_embeds
 from kbsite.languages import relative_root
-from kbwidgets.engine import texts, tree
+from kbsite.traditional_texts import generate as generate_traditional_texts
+from kbwidgets.engine import texts, traditional, tree
 
 _embeds: dict[str, list[str]] = {}  # page source -> the widgets it embeds, in order
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load (again, under `mkdocs serve`) and check every text and tree before any page."""
+    """Convert the widget texts to Traditional Chinese when they changed (the wheel carries
+    the result: kbsite.traditional_texts), then load (again, under `mkdocs serve`) and check
+    every text and tree, in every language, before any page."""
+    generate_traditional_texts(Path(config.config_file_path).parent)
+    traditional.converted_texts.cache_clear()
     texts.ui_texts.cache_clear()
     tree.load.cache_clear()
     try:
-        texts.ui_texts()
+        for text in texts.ui_texts().values():
+            text["zh-hant"]
         for name in tree.tree_names():
             tree.load(name)
-    except (tree.TreeError, texts.TextError) as error:
+    except (tree.TreeError, texts.TextError, traditional.StaleTraditionalTexts) as error:
         raise PluginError(f"widget data needs fixing: {error}") from None
     return config
 

@@ -31,7 +31,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from kbwidgets import LANGUAGES
+from kbwidgets import WRITTEN_LANGUAGES
+from kbwidgets.engine.traditional import complete
 
 Text = dict[str, str]  # {"en": ..., "zh": ...}
 
@@ -114,11 +115,12 @@ def _line_of(text: str, needle: str, after: str = "") -> int:
 
 def _text(value: Any, where: str) -> Text:
     if isinstance(value, str) or not isinstance(value, dict):
-        raise TreeError(f"{where}: expected a table with {', '.join(LANGUAGES)} texts, got {value!r:.60}")
-    missing = [lang for lang in LANGUAGES if not str(value.get(lang, "")).strip()]
+        written = ", ".join(WRITTEN_LANGUAGES)
+        raise TreeError(f"{where}: expected a table with {written} texts, got {value!r:.60}")
+    missing = [lang for lang in WRITTEN_LANGUAGES if not str(value.get(lang, "")).strip()]
     if missing:
         raise TreeError(f"{where}: missing the {', '.join(missing)} text")
-    return {lang: str(value[lang]) for lang in LANGUAGES}
+    return complete(value)  # Traditional Chinese from the build's conversion, when asked for
 
 
 def parse(source_text: str, name: str, source: str = "") -> Tree:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from kbwidgets import LANGUAGES, __version__
+from kbwidgets import LANGUAGES, __version__, normalize_lang
 from kbwidgets.engine.errors import InputError
 from kbwidgets.entrypoints.json_input import MAX_INPUT, parse_request, read_limited
 
@@ -101,8 +101,8 @@ def _lang_from_argv(argv: Sequence[str]) -> str:
         value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
         if arg == "--lang" and position + 1 < len(argv):
             value = argv[position + 1]
-        if value in LANGUAGES:
-            return value
+        if normalize_lang(value):
+            return str(normalize_lang(value))
     return LANGUAGES[0]
 
 
@@ -121,15 +121,17 @@ def run_json_command(command: str, data: bytes, fallback_lang: str = "en") -> tu
         request = parse_request(data)
     except InputError as error:
         guessed = LANG_IN_TEXT.search(data[:MAX_INPUT].decode("utf-8", "replace"))
-        if guessed and guessed.group(1) in LANGUAGES:
-            lang = guessed.group(1)
+        if guessed and normalize_lang(guessed.group(1)):
+            lang = str(normalize_lang(guessed.group(1)))
         return 2, error.as_json(lang)
     wanted = request.get("lang")
-    if wanted is not None and wanted not in LANGUAGES:
+    if wanted is not None and normalize_lang(wanted) is None:
         shown = wanted if isinstance(wanted, str) else type(wanted).__name__
         refused = InputError("bad_choice", field="lang", known=", ".join(LANGUAGES), got=shown[:20])
         return 2, refused.as_json(lang)
-    lang = str(wanted or lang)
+    lang = normalize_lang(wanted) or lang
+    if wanted is not None:
+        request["lang"] = lang
     try:
         return 0, _load(_json_commands()[command][0])(request)
     except InputError as error:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, tzinfo
 
+from kbwidgets import CHINESE
 from kbwidgets.engine.errors import InputError, Localized
 from kbwidgets.rules.zones import is_repeated, iso_offset, localize, utc_offset
 
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+    "zh-hant": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
 }
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS_EN_LONG = (
@@ -90,7 +92,7 @@ def format_datetime(moment: datetime, lang: str, tz: tzinfo, with_offset: bool =
     `with_offset` (dates on both sides of a clock change) "..., 08:00 (UTC−05:00)"."""
     local = moment.astimezone(tz)
     weekday = WEEKDAYS[lang][local.weekday()]
-    if lang == "zh":
+    if lang in CHINESE:
         text = f"{local.year}年{local.month}月{local.day}日（{weekday}）{local:%H:%M}"
         return f"{text}（{utc_offset(local)}）" if with_offset else text
     text = f"{weekday} {local.day} {MONTHS_EN[local.month - 1]} {local.year}, {local:%H:%M}"
@@ -99,14 +101,14 @@ def format_datetime(moment: datetime, lang: str, tz: tzinfo, with_offset: bool =
 
 def format_day(day: date, lang: str) -> str:
     """A calendar day written out: "23 November 2026"; "2026年11月23日"."""
-    if lang == "zh":
+    if lang in CHINESE:
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {MONTHS_EN_LONG[day.month - 1]} {day.year}"
 
 
 def format_date(moment: datetime, lang: str, tz: tzinfo) -> str:
     local = moment.astimezone(tz)
-    if lang == "zh":
+    if lang in CHINESE:
         return f"{local.month}月{local.day}日"
     return f"{local.day} {MONTHS_EN[local.month - 1]}"
 

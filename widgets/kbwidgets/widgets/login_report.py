@@ -14,6 +14,7 @@ from collections import OrderedDict
 from datetime import UTC
 from typing import Any
 
+from kbwidgets import LANGUAGES
 from kbwidgets.engine import forms
 from kbwidgets.engine.errors import InputError
 from kbwidgets.engine.texts import t
@@ -135,7 +136,7 @@ class LoginReport(Widget):
             sample_report() + b"\r\n", login_times.SourceZone(login_times.FIXED_MINUS_5)
         )
         report = login_file.read_report(sample_report(), login_times.SourceZone(login_times.FIXED_MINUS_5))
-        for lang in ("en", "zh"):
+        for lang in LANGUAGES:
             validate(login_views.results(analyse(report, UTC), SAMPLE_NAME, lang, Env()))
         try:
             for zone in login_form.ZONES[1:]:

@@ -13,6 +13,7 @@ import csv
 import io
 from datetime import datetime
 
+from kbwidgets import CHINESE
 from kbwidgets.engine import forms
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.view import ViewNode, h
@@ -32,7 +33,7 @@ def local(analysis: Analysis, timestamp: int) -> str:
 
 def _platforms(counts: dict[str, int] | object, lang: str) -> str:
     items = sorted(counts.items(), key=lambda item: (-item[1], item[0])) if isinstance(counts, dict) else []
-    joiner = "；" if lang == "zh" else "; "
+    joiner = "；" if lang in CHINESE else "; "
     return joiner.join(f"{name or t('login.no_app', lang)}: {count}" for name, count in items)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from kbwidgets import CHINESE
 from kbwidgets.engine import forms
 from kbwidgets.engine.errors import InputError
 from kbwidgets.engine.inline import with_code
@@ -127,7 +128,7 @@ def _fixed(state: dict[str, Any], mb: int, lang: str, env: Env) -> ViewNode:
 def _note(note: str, result: vmoptions.Fixed, lang: str) -> str:
     lines = (
         "、".join(map(str, result.malformed_lines))
-        if lang == "zh"
+        if lang in CHINESE
         else ", ".join(map(str, result.malformed_lines))
     )
     return t(f"vmfix.note.{note}", lang, lines=lines, encoding=result.encoding)
