@@ -38,7 +38,7 @@ PROTECTED = re.compile(
       (?P<fence>^[ \t]*(?P<mark>```|~~~)[^\n]*\n.*?^[ \t]*(?P=mark)[ \t]*$)
     | (?P<code>(?P<ticks>`+)[^\n]+?(?P=ticks))
     | (?P<link>\]\((?P<path>[^)#\s]*)(?P<frag>\#[^)\s]*)?(?P<title>\s+"[^"]*")?\))
-    | (?P<refdef>^[ \t]*\[[^\]\n]+\]:[ \t]*\S+)
+    | (?P<refdef>^[ \t]*\[(?!\^)[^\]\n]+\]:[ \t]*\S+)
     | (?P<widget>\[\[widget\b[^\]]*\]\])
     | (?P<attrs>\{[ \t]*[#.:][^}\n]*\})
     | (?P<keys>\+\+[^+\s]+(?:\+[^+\s]+)*\+\+)

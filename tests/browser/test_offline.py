@@ -69,7 +69,7 @@ def test_after_one_visit_pages_search_and_widgets_work_with_no_connection(site_c
         context.request.get(server.url, timeout=2_000)
 
     page.goto(server.url + ARTICLE_ZH)
-    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     expect(page.locator("h1")).to_be_visible()
     live = open_widget(page, "access-assistant")  # another widget, from the cached runtime
     expect(live.locator("fieldset").first).to_be_visible()
@@ -81,7 +81,7 @@ def test_after_one_visit_pages_search_and_widgets_work_with_no_connection(site_c
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
 
     page.goto(server.url + "zh/no-such-page/")
-    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     expect(page.locator("h1")).to_have_text("找不到此页面")  # the Chinese 404 page
 
 

@@ -163,7 +163,7 @@ def test_the_query_is_kept_when_the_reader_changes_language(page: Page, site_url
     page.keyboard.press("Escape")
     page.locator(".md-header .md-select").hover()
     page.locator('a[data-kb-switch="zh"]').click()
-    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     expect(page.locator(BOX)).to_have_value("4001")
     assert [result["href"] for result in _results(page)] == ["/zh/tws/connectivity/"]
 

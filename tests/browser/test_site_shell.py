@@ -15,7 +15,7 @@ def test_home_page_renders_in_english(page: Page, site_url: str):
 
 def test_home_page_renders_in_chinese(page: Page, site_url: str):
     page.goto(site_url + "zh/")
-    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     expect(page.locator("article h1")).to_contain_text("帮助中心")
     # Material's own interface is in Chinese too, not just our text.
     expect(page.locator("input.md-search__input")).to_have_attribute("placeholder", "搜索")
@@ -42,7 +42,7 @@ def test_switcher_lands_on_the_same_page_in_chinese_after_in_site_navigation(pag
     _navigate_in_site(page, "tws/connectivity/")
     _switch_language(page, "zh")
     expect(page).to_have_url(site_url + "zh/tws/connectivity/")
-    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     expect(page.locator("article h1")).to_contain_text("连接")
 
 
@@ -79,7 +79,7 @@ def test_missing_page_gets_a_404_in_the_readers_language(page: Page, site_url: s
     page_watch.expected_failures = {site_url + "zh/no-such-page/", site_url + "no-such-page/"}
     response = page.goto(site_url + "zh/no-such-page/")
     assert response is not None and response.status == 404
-    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     response = page.goto(site_url + "no-such-page/")
     assert response is not None and response.status == 404
     expect(page.locator("html")).to_have_attribute("lang", "en")

@@ -90,7 +90,7 @@ def test_no_directory_is_listed_and_missing_pages_get_their_languages_404(site_u
         assert _headers(site_url + path)[0] == 404, path
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(site_url + "zh/no-such-page/", timeout=10)
-    assert missing.value.code == 404 and 'lang="zh"' in missing.value.read().decode("utf-8")
+    assert missing.value.code == 404 and 'lang="zh-Hans"' in missing.value.read().decode("utf-8")
 
 
 def test_a_malformed_request_is_refused_with_a_4xx(site_url: str):

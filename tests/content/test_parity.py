@@ -1,4 +1,5 @@
-"""Bilingual parity: an article and its translation carry exactly the same facts."""
+"""Parity: an article carries exactly the same facts in English, Simplified and Traditional
+Chinese (the Traditional page as readers get it: hand-written, or converted by the build)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kbsite import frontmatter
+from kbsite.converted import converted_markdown
 from kbsite.facts import Facts, extract, facts_of, pairs
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -35,6 +38,20 @@ def test_article_and_translation_state_the_same_facts(pair):
         for kind, (en, zh) in differences.items()
     )
     assert not differences, f"{pair.english.relative_to(DOCS)} and its Chinese twin disagree:\n{report}"
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda pair: str(pair.english.relative_to(DOCS)))
+def test_article_and_its_traditional_page_state_the_same_facts(pair):
+    if pair.traditional is not None:
+        traditional = facts_of(pair.traditional)
+    else:
+        traditional = extract(frontmatter.parse(converted_markdown(pair.chinese)).body)
+    differences = facts_of(pair.english).differences(traditional)
+    report = "\n".join(
+        f"  {kind}: only in English {sorted(en)}, only in Traditional {sorted(zh)}"
+        for kind, (en, zh) in differences.items()
+    )
+    assert not differences, f"{pair.english.relative_to(DOCS)} and its Traditional page disagree:\n{report}"
 
 
 def test_the_check_catches_a_drifted_number():

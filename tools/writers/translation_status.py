@@ -37,7 +37,7 @@ def main() -> int:
     report = status(DOCS)
     titles = {
         "missing": "English pages with no Chinese translation",
-        "outdated": "Translations older than their source (Simplified: the English; Traditional: the Simplified)",
+        "outdated": "Translations older than their source (Simplified: English; Traditional: Simplified)",
         "unstamped": "Translations that do not record their source (run with --stamp once checked)",
         "traditional_converted": "Traditional Chinese pages converted from the Simplified at build time",
         "traditional_handwritten": "Traditional Chinese pages written by hand (x.zh-hant.md, used instead)",
