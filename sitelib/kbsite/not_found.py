@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+from kbsite.languages import language_tag
 from kbsite.pages import LanguageIndex
 from kbsite.texts import site_text
 
@@ -61,6 +62,7 @@ def not_found_context(index: LanguageIndex, site_path: str) -> dict[str, Any]:
         "kb_alternates": [
             {
                 "lang": language.code,
+                "tag": language_tag(language.code),
                 "name": language.name,
                 "url": absolute(site_path, language.link),
                 "current": language.code == lang,

@@ -55,6 +55,35 @@ def test_switcher_lands_on_the_same_page_in_english_after_in_site_navigation(pag
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
+def test_switcher_keeps_the_page_across_all_three_languages(page: Page, site_url: str):
+    page.goto(site_url)
+    _navigate_in_site(page, "tws/")
+    _navigate_in_site(page, "tws/connectivity/")
+    _switch_language(page, "zh-hant")
+    expect(page).to_have_url(site_url + "zh-hant/tws/connectivity/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
+    expect(page.locator("article h1")).to_contain_text("連線")
+    expect(page.locator("article .kb-converted")).to_contain_text("由簡體中文自動轉換")
+    # Material's own interface is in Traditional too
+    expect(page.locator("input.md-search__input")).to_have_attribute("placeholder", "搜尋")
+    _navigate_in_site(page, "zh-hant/tws/memory-allocation/")
+    _switch_language(page, "zh")
+    expect(page).to_have_url(site_url + "zh/tws/memory-allocation/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
+    _navigate_in_site(page, "zh/tws/settings-download-failed/")
+    _switch_language(page, "zh-hant")
+    expect(page).to_have_url(site_url + "zh-hant/tws/settings-download-failed/")
+    _switch_language(page, "en")
+    expect(page).to_have_url(site_url + "tws/settings-download-failed/")
+
+
+def test_the_converted_line_leads_to_the_simplified_original(page: Page, site_url: str):
+    page.goto(site_url + "zh-hant/secure-login/online-security-code-card/")
+    page.locator("article .kb-converted a").click()
+    expect(page).to_have_url(site_url + "zh/secure-login/online-security-code-card/")
+    expect(page.locator("article .kb-converted")).to_have_count(0)
+
+
 def test_untranslated_page_says_so_in_chinese(page: Page, site_url: str):
     # The writer's guide is written in English only.
     page.goto(site_url + "zh/writers/")

@@ -50,6 +50,21 @@ def test_calculator_in_chinese_for_an_old_version_on_windows(page: Page, site_ur
     expect(live.locator(".kbw-error")).to_contain_text("不是有效的 TWS 版本号")
 
 
+def test_calculator_on_a_traditional_page_answers_in_traditional(page: Page, site_url: str):
+    page.goto(site_url + "zh-hant/tws/memory-allocation/")
+    live = open_widget(page, "tws-memory")
+    live.get_by_label("TWS 版本", exact=False).fill("9.65")
+    live.get_by_label("當前分配值", exact=False).fill("1536")
+    live.get_by_label("TWS 執行緩慢或反應遲鈍").check()
+    result = live.locator(".kbw-result")
+    expect(result.locator("h3")).to_have_text("分配 1792 MB")
+    expect(result.locator(".kbw-steps")).to_contain_text("WIN+R")
+    expect(result).not_to_contain_text("内存")  # the Simplified word: 記憶體 in Traditional
+    live.get_by_label("TWS 版本", exact=False).fill("ten")
+    live.get_by_label("TWS 版本", exact=False).press("Tab")
+    expect(live.locator(".kbw-error")).to_contain_text("不是有效的 TWS 版本號")
+
+
 def test_upload_a_crlf_file_and_download_it_fixed(page: Page, site_url: str, tmp_path):
     page.goto(site_url + EN + "?version=960&current=1536&symptoms=freezes")
     live = open_widget(page, "tws-memory")

@@ -21,7 +21,8 @@ def _relative(path: Path) -> str:
 def test_every_article_uses_the_glossarys_terms():
     problems = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        lang = "zh-hant" if path.name.endswith(".zh-hant.md") else "zh" if path.name.endswith(".zh.md") else "en"
+        suffix = path.name.split(".")[-2] if path.name.count(".") > 1 else "en"
+        lang = suffix if suffix in ("zh", "zh-hant") else "en"
         problems += check_text(path.read_text("utf-8"), (lang,), TERMS, _relative(path))
     assert problems == [], "\n".join(problems)
 

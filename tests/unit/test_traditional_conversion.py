@@ -71,7 +71,8 @@ def test_a_hand_written_traditional_page_wins_over_conversion():
 
 def test_the_converted_line_goes_under_the_title_and_links_to_the_original():
     html = '<h1 id="x">記憶體</h1><p>正文</p>'
-    out = with_notice(html, "由簡體中文自動轉換。", "檢視<原文>", relative_url("zh-hant/tws/m/", "zh/tws/m/"), "zh-Hans")
+    href = relative_url("zh-hant/tws/m/", "zh/tws/m/")
+    out = with_notice(html, "由簡體中文自動轉換。", "檢視<原文>", href, "zh-Hans")
     assert out.startswith('<h1 id="x">記憶體</h1><p class="kb-converted"><small>由簡體中文自動轉換。 ')
     assert '<a href="../../../zh/tws/m/" hreflang="zh-Hans">檢視&lt;原文&gt;</a>' in out
     assert relative_url("zh-hant/", "zh/") == "../zh/"

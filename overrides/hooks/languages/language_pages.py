@@ -56,3 +56,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, **_: obj
 def on_post_page(output: str, *, config: MkDocsConfig, **_: object) -> str:
     tag = language_tag(site_index.current(config).lang)
     return HTML_LANG.sub(f'<html lang="{tag}"', output, count=1)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig, **_: object) -> str:
+    if template_name != "404.html":  # the one page rendered from a template, not from Markdown
+        return output_content
+    return on_post_page(output_content, config=config)
