@@ -16,7 +16,7 @@ PYTEST := $(BIN)/pytest
         bench bench-build audit new translations links lock clean system-packages preview preview-nginx
 
 help:
-	@echo "make serve   set up, then serve the site at http://$(HOST):$(PORT)/ (Chinese under /zh/), reloading on edits"
+	@echo "make serve   set up, then serve the site at http://$(HOST):$(PORT)/ (/zh/ Simplified, /zh-hant/ Traditional Chinese), reloading on edits"
 	@echo "make test    set up, then run the checks and every test (unit, content, site, patches, browser)"
 	@echo "make check   lint, type-check and check the JavaScript (part of make test)"
 	@echo "make build   build the site into site/ (mkdocs build --strict, offline)"

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from kbsite import frontmatter
+from kbsite.converted import converted_markdown
 from kbwidgets.engine.texts import ui_texts
 from kbwidgets.engine.widget import get_widget
 from kbwidgets.entrypoints.browser import warm_up
@@ -34,3 +35,9 @@ def test_widget_links_to_articles_use_the_articles_real_titles():
             page = DOCS / f"{path}{suffix}"
             source = page if page.is_file() else DOCS / path / f"index{suffix}"
             assert frontmatter.read(source).meta["title"] == texts[lang], (key, lang)
+        # The Traditional page's title: hand-written, or the Simplified page's converted.
+        hand_written = [DOCS / f"{path}.zh-hant.md", DOCS / path / "index.zh-hant.md"]
+        written = next((page for page in hand_written if page.is_file()), None)
+        simplified = next(page for page in (DOCS / f"{path}.zh.md", DOCS / path / "index.zh.md") if page.is_file())
+        text = written.read_text("utf-8") if written else converted_markdown(simplified)
+        assert frontmatter.parse(text).meta["title"] == texts["zh-hant"], (key, "zh-hant")

@@ -174,6 +174,19 @@ def test_saving_an_english_page_with_a_twin_does_not_rebuild_chinese(tmp_path):
     assert languages_to_rebuild([tmp_path / "picture.png"], codes, "en") == {"zh"}
 
 
+def test_saving_a_simplified_page_rebuilds_its_converted_traditional_page_only(tmp_path):
+    from kbsite.changes import languages_to_rebuild
+
+    for name in ("a.md", "a.zh.md", "b.md", "b.zh.md", "b.zh-hant.md", "solo.md"):
+        (tmp_path / name).write_text("x")
+    codes = ["en", "zh", "zh-hant"]
+    assert languages_to_rebuild([tmp_path / "a.zh.md"], codes, "en") == {"zh", "zh-hant"}  # converted
+    assert languages_to_rebuild([tmp_path / "b.zh.md"], codes, "en") == {"zh"}  # written by hand
+    assert languages_to_rebuild([tmp_path / "b.zh-hant.md"], codes, "en") == {"zh-hant"}
+    assert languages_to_rebuild([tmp_path / "a.md"], codes, "en") == set()
+    assert languages_to_rebuild([tmp_path / "solo.md"], codes, "en") == {"zh", "zh-hant"}
+
+
 # --- front matter report and bundles --------------------------------------------------------------
 
 
