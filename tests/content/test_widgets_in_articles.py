@@ -38,6 +38,7 @@ def test_widget_links_to_articles_use_the_articles_real_titles():
         # The Traditional page's title: hand-written, or the Simplified page's converted.
         hand_written = [DOCS / f"{path}.zh-hant.md", DOCS / path / "index.zh-hant.md"]
         written = next((page for page in hand_written if page.is_file()), None)
-        simplified = next(page for page in (DOCS / f"{path}.zh.md", DOCS / path / "index.zh.md") if page.is_file())
+        simplified_pages = (DOCS / f"{path}.zh.md", DOCS / path / "index.zh.md")
+        simplified = next(page for page in simplified_pages if page.is_file())
         text = written.read_text("utf-8") if written else converted_markdown(simplified)
         assert frontmatter.parse(text).meta["title"] == texts["zh-hant"], (key, "zh-hant")

@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[2]
         ("打开终端", "開啟終端機"),
         ("打开终端机", "開啟終端機"),  # not 終端機機
         ("这只会更慢", "這只會更慢"),  # not the measure word 隻
+        ("2 天后失效", "2 天後失效"),  # not 天后, the goddess
+        ("最长 3 周", "最長 3 週"),
         ("点击“继续”", "點選「繼續」"),
         ("IBKR Mobile（移动IBKR）", "IBKR Mobile（移動IBKR）"),
     ],
