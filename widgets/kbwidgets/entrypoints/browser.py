@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from kbwidgets import LANGUAGES
+from kbwidgets import LANGUAGES, normalize_lang
 from kbwidgets.engine.errors import InputError
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.view import validate
@@ -100,7 +100,8 @@ def respond(
 ) -> dict[str, Any]:
     """Handle one decoded request; `data` carries a dropped or chosen file's bytes, and
     `progress` (from the worker) hears how far long work has got."""
-    lang = str(request["lang"]) if request.get("lang") in LANGUAGES else LANGUAGES[0]
+    lang = normalize_lang(request.get("lang")) or LANGUAGES[0]
+    request = {**request, "lang": lang}
     try:
         name = str(request.get("widget", ""))
         try:
