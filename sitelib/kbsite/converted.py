@@ -70,9 +70,10 @@ def relative_url(page_url: str, target_url: str) -> str:
 
 def with_notice(html: str, notice: str, link_text: str, href: str, target_tag: str) -> str:
     """The page's HTML with a small line under its title (the first </h1>) saying it was
-    converted, and linking to the original. Our own texts, escaped all the same."""
+    converted, and linking to the original. Our own texts, escaped all the same. Kept out of
+    the search index: every converted page says it, so it would be every result's excerpt."""
     line = (
-        f'<p class="kb-converted"><small>{escape(notice)} '
+        f'<p class="kb-converted" data-pagefind-ignore><small>{escape(notice)} '
         f'<a href="{escape(href)}" hreflang="{escape(target_tag)}">{escape(link_text)}</a></small></p>'
     )
     end = html.find("</h1>")
