@@ -115,13 +115,17 @@ def analyse(
         elif timestamp > last[username]:
             last[username] = timestamp
     has_app = "app" in report.columns
-    users = {
-        name: UserLogins(count, first[name], last[name]) for name, count in Counter(report.users).items()
-    }
-    platforms: Counter[str] = Counter(report.apps) if has_app else Counter()
-    if has_app:
+    users = {name: UserLogins(0, first[name], last[name]) for name in first}
+    platforms: Counter[str] = Counter()
+    if has_app:  # one count of (user, application) pairs, a few thousand, gives all three
         for (name, app), count in Counter(zip(report.users, report.apps, strict=True)).items():
-            users[name].platforms[app] = count
+            user = users[name]
+            user.platforms[app] = count
+            user.logins += count
+            platforms[app] += count
+    else:
+        for name, count in Counter(report.users).items():
+            users[name].logins = count
     return Analysis(
         zone=zone,
         rows=report.rows,
