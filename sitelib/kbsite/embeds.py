@@ -95,6 +95,8 @@ def container_html(name: str, index: int, lang: str, runtime_url: str, base: str
         "data-kbw-texts": json.dumps(texts, ensure_ascii=False),
         "data-kbw-max-bytes": str(widget.max_upload_bytes),
     }
+    if widget.packages:  # loaded by the page for this widget only (tzdata: zone data)
+        attrs["data-kbw-packages"] = " ".join(widget.packages)
     opening = "<div" + "".join(f' {k}="{escape(v, quote=True)}"' for k, v in attrs.items()) + ">"
     return (
         f"{opening}"

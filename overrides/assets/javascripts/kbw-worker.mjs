@@ -11,6 +11,7 @@
 
 let handle = null;
 let toPy = null;
+let loadPackages = null;
 
 function progress(step) {
   self.postMessage({ type: "progress", step });
@@ -158,6 +159,8 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
   }
   handle = browser.handle;
   toPy = (bytes) => pyodide.toPy(bytes);
+  // Packages only some widgets need (tzdata), from the same lock, when such a widget starts.
+  loadPackages = (names) => pyodide.loadPackage(names, { messageCallback: () => {}, errorCallback: (line) => console.warn(line) });
   return withSnapshot;
 }
 
@@ -175,6 +178,15 @@ self.onmessage = async (event) => {
         reason: String(error),
       });
     }
+  } else if (msg.type === "packages") {
+    let response = { loaded: msg.names };
+    try {
+      await loadPackages(msg.names);
+    } catch (error) {
+      console.warn(`kbwidgets: ${msg.names.join(", ")} could not be loaded: ${error}`);
+      response = { loaded: [] };
+    }
+    self.postMessage({ type: "result", id: msg.id, response: JSON.stringify(response) });
   } else if (msg.type === "call") {
     // Long work (a large file) says how far it has got; the page shows it while Python runs.
     const progress = (done, total) => self.postMessage({ type: "work", id: msg.id, done, total });

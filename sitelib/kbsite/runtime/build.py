@@ -137,9 +137,11 @@ def lock_entry(wheel: Path) -> dict[str, Any]:
 def site_lock(
     vendored_lock: Path, wheel: Path, dependencies: dict[str, dict[str, Any]] | None = None
 ) -> dict[str, Any]:
-    """Pyodide's `info`, our wheel, and the pinned PyPI wheels it depends on (kbsite.runtime.pypi_wheels)."""
+    """Pyodide's `info`, our wheel, and the pinned PyPI wheels beside it (kbsite.runtime.pypi_wheels):
+    not its dependencies in Pyodide (a marker says so, as pyodide-build reads it), but loaded by
+    the pages whose widgets need them."""
     info = json.loads(vendored_lock.read_text("utf-8"))["info"]
-    ours = {**lock_entry(wheel), "depends": sorted(dependencies or {})}
+    ours = lock_entry(wheel)
     return {"info": info, "packages": {PACKAGE: ours, **(dependencies or {})}}
 
 

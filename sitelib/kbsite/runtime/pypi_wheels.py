@@ -3,8 +3,9 @@
 They are listed, with their sha256, in `pyodide-packages.txt` beside this file. `make setup`
 downloads them with pip into `.cache/pyodide-wheels/` (so `make build` stays offline); the build
 checks each file's hash, copies it into the site's runtime folder and gives it an entry in the
-site's `pyodide-lock.json`, so `loadPyodide({packages: ["kbwidgets"]})` installs it as one of
-kbwidgets' dependencies, from our own host.
+site's `pyodide-lock.json`. kbwidgets does not depend on them in the browser: a page loads one
+(`pyodide.loadPackage`, from our own host) only when one of its widgets names it in
+`Widget.packages`, so pages without such a widget never fetch it.
 """
 
 from __future__ import annotations

@@ -59,6 +59,10 @@ class Widget:
     name: ClassVar[str] = ""
     max_upload_bytes: ClassVar[int] = 0  # >0 when the widget accepts files
     interactive: ClassVar[bool] = True  # False: only the build-time view, no live version
+    # Pyodide packages beyond kbwidgets that the live version needs, loaded by the page only
+    # where such a widget is (tzdata: zone data for zoneinfo, for widgets that read dates in a
+    # zone's rules). Without them the widget must still work, as it does without zone data.
+    packages: ClassVar[tuple[str, ...]] = ()
 
     def fallback(self, lang: str, env: Env) -> ViewNode:
         raise NotImplementedError
@@ -78,6 +82,12 @@ class Widget:
         """Run the widget's slow paths once, at build time, before the start-up snapshot is
         taken (kbwidgets.entrypoints.browser.warm_up): a reader's first answer then finds them
         compiled and cached. Default: nothing beyond starting the widget."""
+
+    def prepare(self, env: Env) -> None:
+        """Run in the reader's browser once the live version is shown, while the reader reads or
+        picks a file: load what the first real answer needs (zone data, which the start-up
+        snapshot cannot hold) and run its paths once, so that they are compiled by then.
+        Default: nothing."""
 
     def announce(self, state: dict[str, Any], lang: str) -> str | None:  # noqa: ARG002
         """A sentence for screen readers after an event (e.g. the new question), or None."""

@@ -8,8 +8,9 @@ forwards events and draws the returned view. A request looks like:
      "query": {"amount": "1.5 GB"}, "env": {"now": "2026-11-23T10:00:00Z", "tz": 480, "zone": "Asia/Shanghai",
      "instance": "kbw1"}}
 
-`op` is "start" (state from the URL query) or "event" (fold the event into the state). The
-response carries the new `state`, its `query` for the address bar, and the `view` to draw; or
+`op` is "start" (state from the URL query) or "event" (fold the event into the state), or
+"prepare" (sent once the live version is shown: Widget.prepare, answered `{"prepared": name}`).
+The response carries the new `state`, its `query` for the address bar, and the `view` to draw; or
 `{"error": {"code", "message"}}` with the message in the request's language.
 """
 
@@ -109,6 +110,9 @@ def respond(
         except KeyError:
             raise InputError("unknown_widget", name=name[:40]) from None
         env = _env(dict(request.get("env") or {}), progress)
+        if request.get("op") == "prepare":
+            widget.prepare(env)
+            return {"prepared": name}
         announcement: str | None = None
         if request.get("op") == "start":
             state, announcement = _start_state(widget, _query(request.get("query")), env, lang)

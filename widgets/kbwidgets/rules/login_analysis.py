@@ -15,7 +15,7 @@ from typing import Any
 
 from kbwidgets.engine.errors import InputError
 from kbwidgets.engine.texts import t
-from kbwidgets.rules.login_file import Report
+from kbwidgets.rules.login_file import Report, no_cycle_collection
 
 OFF_HOURS = (22, 6)
 OFF_HOURS_TEXT = re.compile(r"\s*(\d{1,2})\s*-\s*(\d{1,2})\s*")
@@ -90,6 +90,11 @@ def analyse(
     report: Report, zone: tzinfo, clients: list[str] | None = None, off_hours: tuple[int, int] = OFF_HOURS
 ) -> Analysis:
     """The answers for `report`, shown in `zone`; `clients` is the list to find inactive ones."""
+    with no_cycle_collection():
+        return _analyse(report, zone, clients, off_hours)
+
+
+def _analyse(report: Report, zone: tzinfo, clients: list[str] | None, off_hours: tuple[int, int]) -> Analysis:
     start, end = off_hours
     # Counting is done by Counter (in C) and the zone is consulted once per quarter of an hour
     # of the period, not once per login: every zone's offset is a whole number of quarters.
@@ -115,13 +120,17 @@ def analyse(
         elif timestamp > last[username]:
             last[username] = timestamp
     has_app = "app" in report.columns
-    users = {
-        name: UserLogins(count, first[name], last[name]) for name, count in Counter(report.users).items()
-    }
-    platforms: Counter[str] = Counter(report.apps) if has_app else Counter()
-    if has_app:
+    users = {name: UserLogins(0, first[name], last[name]) for name in first}
+    platforms: Counter[str] = Counter()
+    if has_app:  # one count of (user, application) pairs, a few thousand, gives all three
         for (name, app), count in Counter(zip(report.users, report.apps, strict=True)).items():
-            users[name].platforms[app] = count
+            user = users[name]
+            user.platforms[app] = count
+            user.logins += count
+            platforms[app] += count
+    else:
+        for name, count in Counter(report.users).items():
+            users[name].logins = count
     return Analysis(
         zone=zone,
         rows=report.rows,

@@ -17,8 +17,11 @@ from __future__ import annotations
 import csv
 import gc
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
+from typing import cast
 
 from kbwidgets.engine.errors import InputError, Localized
 from kbwidgets.rules.login_encoding import decode_report
@@ -114,12 +117,20 @@ def read_report(
     progress: Progress | None = None,
 ) -> Report:
     """Every row of the report `data`; InputError for a file that cannot be a report at all."""
-    # Reading makes hundreds of thousands of small lists and no reference cycles; the cyclic
-    # garbage collector would walk them all again and again (half the time at 100,000 rows).
+    with no_cycle_collection():
+        return _read_report(data, source, overrides, progress)
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Reading and counting make hundreds of thousands of small lists and tuples and no reference
+    cycles; the cyclic garbage collector would walk them, and whatever else is alive (Python
+    3.14's collects the old generation in steps), again and again: half the time at 100,000 rows.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read_report(data, source, overrides, progress)
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -142,10 +153,14 @@ def _read_report(
     time_column, width = report.columns["time"], len(header)
     user_column, app_column = report.columns["user"], report.columns.get("app")
     if estimate <= ROW_LIMIT + 1:
+        columns = _plain_columns(text, delimiter, width)
+        if columns is not None:
+            _read_columns(report, columns, source)
+            return report
         body = list(reader)  # at C speed; a regular file is then read column by column
         lines = text.count("\n") - (1 if text.endswith("\n") else 0)
-        if len(body) == lines and all(len(row) == width for row in body):
-            _read_columns(report, body, source)
+        if len(body) == lines and set(map(len, body)) <= {width}:
+            _read_columns(report, list(zip(*body, strict=True)) if body else [[]] * width, source)
             return report
         # Irregular (blank lines, quoted line breaks, short rows): read again, row by row, for
         # each row's own line number.
@@ -192,34 +207,56 @@ def _read_report(
     return report
 
 
-def _read_columns(report: Report, body: list[list[str]], source: SourceZone) -> None:
-    """A file whose every row has the header's width, one line each (row i is line i + 2): read
-    by column with list comprehensions, the common case of a 100,000-row report."""
-    report.rows = len(body)
-    if not body:
+def _plain_columns(text: str, delimiter: str, width: int) -> list[list[str]] | None:
+    """The data rows' columns of a file with no quote character and one kind of line break in
+    which every line has the header's width, split with str methods (in C, with no list per
+    row): the csv module reads such a file into the very same fields. None for any other file.
+    """
+    if '"' in text or "\0" in text or width < 2:  # one column: a blank line would pass as a row
+        return None
+    newline = "\r\n" if "\r" in text else "\n"
+    lines = text.split(newline)
+    if newline == "\r\n" and not text.count("\r") == text.count("\n") == len(lines) - 1:
+        return None  # a lone CR or LF also ends a line for the csv module
+    if lines[-1] == "":
+        lines.pop()  # the last line's line break
+    rows = len(lines) - 1
+    if set(map(str.count, lines, repeat(delimiter, len(lines)))) != {width - 1}:
+        return None  # a blank, short or long line: read by the csv module, row by row
+    fields = text.replace(newline, delimiter).split(delimiter)  # the header's first
+    end = (rows + 1) * width  # past the last row's fields (a final line break adds one more)
+    return [fields[width + column : end : width] for column in range(width)]
+
+
+def _read_columns(report: Report, columns: Sequence[Sequence[str]], source: SourceZone) -> None:
+    """A file whose every row has the header's width, one line each (row i is line i + 2), as
+    its columns: read at C speed (map, the time column's lookups), the common case of a
+    100,000-row report; only rows that the usual shapes do not fit go through Python one by one."""
+    report.rows = len(columns[0])
+    if not report.rows:
         return
-    columns = list(zip(*body, strict=True))
-    users = [name.strip() for name in columns[report.columns["user"]]]
-    times = list(map(source.read_fast, columns[report.columns["time"]]))
+    users = list(map(str.strip, columns[report.columns["user"]]))
+    time_texts = columns[report.columns["time"]]
+    stamps, report.flagged = source.read_column(time_texts)
     app_column = report.columns.get("app")
-    apps = [app.strip() for app in columns[app_column]] if app_column is not None else [""] * len(body)
-    if "" in users or None in times:  # a few bad rows: leave them out, each with its reason
+    apps = list(map(str.strip, columns[app_column])) if app_column is not None else [""] * report.rows
+    if "" in users or None in stamps:  # a few bad rows: leave them out, each with its reason
         kept = []
-        for index, (name, known) in enumerate(zip(users, times, strict=True)):
+        for index, (name, stamp) in enumerate(zip(users, stamps, strict=True)):
             if not name:
                 report.skipped.append(Skipped(index + 2, "no_user"))
-            elif known is None:
+            elif stamp is None:
                 try:
-                    times[index] = source.read(columns[report.columns["time"]][index])
+                    stamps[index], flagged = source.read(time_texts[index])
+                    report.flagged += flagged
                     kept.append(index)
                 except TimeProblem as problem:
                     report.skipped.append(Skipped(index + 2, problem.reason))
             else:
                 kept.append(index)
-        users, apps, times = [users[i] for i in kept], [apps[i] for i in kept], [times[i] for i in kept]
+        users, apps, stamps = [users[i] for i in kept], [apps[i] for i in kept], [stamps[i] for i in kept]
     report.users, report.apps = users, apps
-    report.timestamps = [known[0] for known in times if known is not None]
-    report.flagged = sum(known[1] for known in times if known is not None)
+    report.timestamps = cast(list[int], stamps)  # every None was read or left out above
 
 
 def _rejoined(row: list[str], time_column: int, delimiter: str) -> list[str]:

@@ -34,6 +34,7 @@ DATE_FIELDS = {"issued": "passcode_issued_at", "card": "card_activated_at"}
 class AccessAssistant(TreeWidget):
     name = "access-assistant"
     tree_name = "access"
+    packages = ("tzdata",)  # dates are read with the reader's zone's rules on that date
 
     # --- state: answers (from TreeWidget) and two dates, kept as absolute ISO 8601 -----------
 

@@ -87,12 +87,14 @@ window.kbwTransport = (function () {
     return runtime.ready;
   }
 
-  function call(request, data) {
+  // `message` to the worker, once Python runs; resolves with the worker's JSON answer. A file's
+  // bytes are transferred, never copied.
+  function post(message, data) {
     return runtime.ready.then(function () {
       return new Promise(function (resolve, reject) {
         var id = ++callSeq;
         runtime.calls.set(id, { resolve: resolve, reject: reject });
-        var message = { type: "call", id: id, request: JSON.stringify(request) };
+        message.id = id;
         if (data) {
           message.data = data;
           runtime.worker.postMessage(message, [data.buffer]);
@@ -103,9 +105,30 @@ window.kbwTransport = (function () {
     });
   }
 
+  function call(request, data) {
+    return post({ type: "call", request: JSON.stringify(request) }, data);
+  }
+
+  // Pyodide packages a widget needs beyond kbwidgets (tzdata), each loaded once per Python,
+  // and only on pages with such a widget. A package that fails to load is left out: the
+  // widget works without it (as without zone data), so this never rejects.
+  var loaded = {}; // package name -> Promise, for the runtime below
+  var loadedIn = null;
+  function packages(names) {
+    if (loadedIn !== runtime) {
+      loadedIn = runtime;
+      loaded = {};
+    }
+    return Promise.all(names.map(function (name) {
+      if (!loaded[name]) loaded[name] = post({ type: "packages", names: [name] }).catch(function () {});
+      return loaded[name];
+    }));
+  }
+
   return {
     ensure: ensureRuntime,
     call: call,
+    packages: packages,
     manifest: function () { return runtime && runtime.manifest; },
     onProgress: function (listener) { progressListeners.push(listener); },
     onWork: function (listener) { workListeners.push(listener); },

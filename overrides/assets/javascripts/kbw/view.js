@@ -84,5 +84,16 @@ window.kbwView = (function () {
     return values;
   }
 
-  return { build: build, attachDownloads: attachDownloads, collectValues: collectValues };
+  // The text of the element `targetId` (a textarea's value) onto the clipboard.
+  function copyText(targetId, done, failed) {
+    var target = document.getElementById(targetId);
+    var text = target ? (target.value !== undefined && target.tagName === "TEXTAREA" ? target.value : target.textContent) : "";
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, failed);
+    } else {
+      failed();
+    }
+  }
+
+  return { build: build, attachDownloads: attachDownloads, collectValues: collectValues, copyText: copyText };
 })();

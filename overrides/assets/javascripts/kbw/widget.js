@@ -49,6 +49,7 @@
     this.runtimeUrl = new URL(el.getAttribute("data-kbw-runtime"), location.href).href;
     this.texts = JSON.parse(el.getAttribute("data-kbw-texts"));
     this.maxBytes = parseInt(el.getAttribute("data-kbw-max-bytes"), 10) || 0;
+    this.packages = (el.getAttribute("data-kbw-packages") || "").split(" ").filter(Boolean);
     this.bar = el.querySelector(".kbw-bar");
     this.button = el.querySelector(".kbw-start");
     this.status = el.querySelector(".kbw-status");
@@ -137,6 +138,7 @@
     var query = {};
     new URLSearchParams(location.search).forEach(function (value, key) { query[key] = value; });
     transport.ensure(this.runtimeUrl)
+      .then(function () { return transport.packages(self.packages); })
       .then(function () { return self.request({ op: "start", query: query }); })
       .then(function (response) {
         if (response.error) {
@@ -152,6 +154,7 @@
         self.live.hidden = false;
         if (focusWasHere) self.focusLive();
         self.say(response.announce ? self.texts.ready + " " + response.announce : self.texts.ready);
+        self.request({ op: "prepare" }).catch(function () {}); // while the reader reads or picks a file
       })
       .catch(function (error) { self.failed(error && error.message === "timeout" ? "timeout" : "failed"); });
   };
@@ -190,7 +193,7 @@
              instance: this.instance, base: this.base, page: this.page }
     }, fields);
     return transport.call(request, data).then(function (response) {
-      self.apply(response);
+      if (!response.prepared) self.apply(response);
       return response;
     });
   };
@@ -268,16 +271,8 @@
   };
 
   Widget.prototype.copy = function (targetId) {
-    var target = document.getElementById(targetId);
     var self = this;
-    var text = target ? (target.value !== undefined && target.tagName === "TEXTAREA" ? target.value : target.textContent) : "";
-    var done = function () { self.say(self.texts.copied); };
-    var failed = function () { self.say(self.texts.copy_failed); };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, failed);
-    } else {
-      failed();
-    }
+    view.copyText(targetId, function () { self.say(self.texts.copied); }, function () { self.say(self.texts.copy_failed); });
   };
 
   // --- mounting ----------------------------------------------------------------------------
