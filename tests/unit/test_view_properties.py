@@ -7,7 +7,6 @@ The oracle is the standard library's HTML parser reading the output, not the all
 from __future__ import annotations
 
 import re
-
 from html.parser import HTMLParser
 
 import pytest
