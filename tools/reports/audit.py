@@ -11,7 +11,8 @@ both see the same load; each figure is the median of `--runs` runs. It prints fi
 asserts nothing.
 
 `--site LABEL=DIR` audits already built folders instead (each served on the port of the address
-it was built for, read from its sitemap); `--pages` and `--languages` narrow the matrix.
+it was built for, read from its sitemap), or `--site LABEL=DIR@URL` a folder something already
+serves at URL (as the tests do); `--pages` and `--languages` narrow the matrix.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -123,23 +125,36 @@ def median_report(runs: list[dict]) -> dict:
     return sorted(runs, key=lambda r: scores(r)["performance"])[len(runs) // 2]
 
 
+def serve(stack: ExitStack, site: Path, url: str | None) -> str:
+    """The address of `site`: `url` if something serves it already, else nginx on its port."""
+    if url:
+        return url if url.endswith("/") else url + "/"
+    port = built_port(site)
+    with socket.socket() as sock:
+        if sock.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(f"port {port}, which {site} was built for, is taken: stop that server")
+    return stack.enter_context(NginxServer(site, port)).url
+
+
 def audit(
-    sites: dict[str, Path], pages: dict[str, str], languages: list[str] | None, runs: int, tmp: Path
+    sites: dict[str, tuple[Path, str | None]],
+    pages: dict[str, str],
+    languages: list[str] | None,
+    runs: int,
+    tmp: Path,
 ) -> list:
     rows = []
     with ExitStack() as stack:
-        urls = {
-            label: stack.enter_context(NginxServer(site, built_port(site))).url
-            for label, site in sites.items()
-        }
-        first = next(iter(sites.values()))
+        urls = {label: serve(stack, site, url) for label, (site, url) in sites.items()}
+        roots = {label: site for label, (site, _) in sites.items()}
+        first = next(iter(roots.values()))
         for folder in language_folders(first):
             lang = folder.strip("/") or "en"
             if languages and lang not in languages:
                 continue
             for page, path in pages.items():
                 present = [
-                    label for label, site in sites.items() if (site / folder / path / "index.html").is_file()
+                    label for label, site in roots.items() if (site / folder / path / "index.html").is_file()
                 ]
                 reports: dict[str, list[dict]] = {label: [] for label in present}
                 for i in range(runs):
@@ -192,7 +207,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--before", default="main", help="the commit to compare with (default: main)")
     parser.add_argument(
-        "--site", action="append", default=[], metavar="LABEL=DIR", help="audit built folders"
+        "--site", action="append", default=[], metavar="LABEL=DIR[@URL]", help="audit built folders"
     )
     parser.add_argument("--pages", nargs="*", choices=list(PAGES), help="only these pages")
     parser.add_argument("--languages", nargs="*", help="only these languages (en, zh, ...)")
@@ -203,10 +218,12 @@ def main() -> int:
     print(f"load at start: {uptime()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="kb-audit-") as name:
         tmp = Path(name)
-        if args.site:
-            sites = {label: Path(folder).resolve() for label, folder in (s.split("=", 1) for s in args.site)}
-        else:
-            sites = build_sites(args.before, tmp)
+        sites: dict[str, tuple[Path, str | None]] = {}
+        for label, spec in (site.split("=", 1) for site in args.site):
+            folder, _, url = spec.partition("@")
+            sites[label] = (Path(folder).resolve(), url or None)
+        if not sites:
+            sites = {label: (folder, None) for label, folder in build_sites(args.before, tmp).items()}
         rows = audit(sites, pages, args.languages, args.runs, tmp)
     print_table(rows, list(sites), args.runs)
     print(f"\nload at end: {uptime()}")
