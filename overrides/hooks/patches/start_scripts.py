@@ -35,9 +35,7 @@ PATCH = Patch(
 SCRIPTS = "assets/javascripts/md/"
 PARTS = ("base", "palette", "tabs", "target")  # in the order the page runs them
 MERGED = "start"
-TAG = re.compile(
-    r'<script src="([^"]*)assets/javascripts/md/(base|palette|tabs|target)\.js" defer></script>'
-)
+TAG = re.compile(r'<script src="([^"]*)assets/javascripts/md/(base|palette|tabs|target)\.js" defer></script>')
 _merged = False  # this build wrote md/start.js (strict_csp on, and this patch on)
 
 
