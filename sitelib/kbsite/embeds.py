@@ -3,7 +3,7 @@
 At build time the line becomes the widget's container: the static version rendered by the
 widget's own Python (complete without JavaScript), a hidden bar for the live version's start
 button and status, and the interface texts the browser runtime shows, in the page's language.
-`kbw-runtime.js` upgrades the container when the reader shows intent.
+The widget runtime (kbw/*.js, part of the served kb.js) upgrades the container when the reader shows intent.
 
 A misspelt widget name or a malformed embed line is a writer's error naming the file, the line
 and the known names. Lines inside fenced code blocks are left alone, so the syntax can be

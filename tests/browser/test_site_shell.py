@@ -112,3 +112,14 @@ def test_missing_page_gets_a_404_in_the_readers_language(page: Page, site_url: s
     response = page.goto(site_url + "no-such-page/")
     assert response is not None and response.status == 404
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_a_chosen_tab_is_kept_across_a_reload(page: Page, site_url: str):
+    """Material's tab memory (its start-up scripts, md/start.js, and its bundle) under the
+    strict CSP: the reader's choice of macOS instructions is still chosen after a reload."""
+    page.goto(site_url + "tws/memory-allocation/")
+    page.locator(".tabbed-labels label", has_text=re.compile("^macOS$")).click()
+    expect(page.locator("input#macos")).to_be_checked()
+    page.reload()
+    expect(page.locator("input#macos")).to_be_checked()
+    expect(page.locator("input#windows")).not_to_be_checked()

@@ -6,11 +6,13 @@ only handles links listed in the sitemap, by full URL.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import urllib.request
@@ -41,6 +43,36 @@ def build_site(out: Path, port: int, extra_env: dict[str, str] | None = None) ->
         text=True,
         timeout=900,
     )
+
+
+def export_commit(commit: str, dest: Path) -> Path:
+    """The tree of `commit` in `dest` (git archive: nothing in the repository changes), sharing
+    this tree's node_modules (the same pinned Pyodide) and build cache."""
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    dest.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+    for name in ("node_modules", ".cache"):
+        (dest / name).symlink_to(ROOT / name)
+    return dest
+
+
+def build_tree(tree: Path, out: Path, port: int, pythonpath: list[Path]) -> None:
+    """Build `tree` into `out` with its own hooks and libraries first on the import path (the
+    editable installs point at this tree)."""
+    paths = [tree / "overrides", tree / "sitelib", tree / "widgets", *pythonpath]
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        KB_SITE_URL=f"http://127.0.0.1:{port}/",
+        PYTHONPATH=os.pathsep.join(str(path) for path in paths),
+    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"building {tree} failed:\n{done.stdout}{done.stderr}")
+    print(f"  built {tree.name} in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 @contextmanager

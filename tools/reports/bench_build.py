@@ -112,9 +112,10 @@ def _wait_for(url: str, text: str) -> None:
 def _before_tree(commit: str, tmp: Path) -> tuple[Path, dict[str, str]]:
     """The tree of `commit` and the environment that builds it with its own hooks and libraries
     (and jieba, which the lunr tree needs and this one no longer installs)."""
-    from tools.reports.bench_search import _commit_before_pagefind, _export, _lunr_packages
+    from tools.dev.site_build import export_commit
+    from tools.reports.bench_search import _commit_before_pagefind, _lunr_packages
 
-    tree = _export(_commit_before_pagefind() if commit == "lunr" else commit, tmp / "before-tree")
+    tree = export_commit(_commit_before_pagefind() if commit == "lunr" else commit, tmp / "before-tree")
     paths = [tree / "overrides", tree / "sitelib", tree / "widgets", _lunr_packages(ROOT / ".cache")]
     return tree, dict(ENV, PYTHONPATH=os.pathsep.join(str(path) for path in paths))
 

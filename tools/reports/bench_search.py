@@ -18,12 +18,9 @@ Issue 15's goal: a tenth of lunr's bytes.
 from __future__ import annotations
 
 import argparse
-import io
-import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -32,7 +29,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from tools.dev import chromium
 from tools.dev.serve_site import SiteServer
-from tools.dev.site_build import ROOT, free_port
+from tools.dev.site_build import ROOT, build_tree, export_commit, free_port
 from tools.dev.synthetic_site import generate
 
 QUERIES = {"en": ("", "memory"), "zh": ("zh/", "内存")}
@@ -54,18 +51,6 @@ def _commit_before_pagefind() -> str:
     return added[-1] + "^"
 
 
-def _export(commit: str, dest: Path) -> Path:
-    """The tree of `commit` in `dest` (git archive: nothing in the repository changes), sharing
-    this tree's node_modules (the same pinned Pyodide) and build cache."""
-    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
-    dest.mkdir(parents=True)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
-    for name in ("node_modules", ".cache"):
-        (dest / name).symlink_to(ROOT / name)
-    return dest
-
-
 def _lunr_packages(cache: Path) -> Path:
     target = cache / "bench-lunr-packages"
     if not (target / "jieba").is_dir():
@@ -80,26 +65,8 @@ def _lunr_packages(cache: Path) -> Path:
 def trees_to_compare(before: str, tmp: Path) -> tuple[dict[str, Path], dict[str, list[Path]]]:
     """This tree and the lunr tree of commit `before` (exported into `tmp`), and the extra
     import paths each one's build needs (jieba for lunr)."""
-    trees = {"pagefind": ROOT, "lunr": _export(before, tmp / "lunr-tree")}
+    trees = {"pagefind": ROOT, "lunr": export_commit(before, tmp / "lunr-tree")}
     return trees, {"pagefind": [], "lunr": [_lunr_packages(ROOT / ".cache")]}
-
-
-def _build(tree: Path, out: Path, port: int, pythonpath: list[Path]) -> None:
-    """Build `tree` into `out` with its own hooks and libraries first on the import path (the
-    editable installs point at this tree)."""
-    paths = [tree / "overrides", tree / "sitelib", tree / "widgets", *pythonpath]
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        KB_SITE_URL=f"http://127.0.0.1:{port}/",
-        PYTHONPATH=os.pathsep.join(str(path) for path in paths),
-    )
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
-    started = time.perf_counter()
-    done = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True, check=False)
-    if done.returncode:
-        raise SystemExit(f"building {tree} failed:\n{done.stdout}{done.stderr}")
-    print(f"  built {tree.name} in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def first_result(browser: Browser, url: str, query: str) -> tuple[int, float]:
@@ -145,7 +112,7 @@ def main() -> int:
         servers = {}
         for name, tree in trees.items():
             port = free_port()
-            _build(tree, tmp / f"{name}-site", port, extra[name])
+            build_tree(tree, tmp / f"{name}-site", port, extra[name])
             servers[name] = SiteServer(tmp / f"{name}-site", port=port).__enter__()
         figures: dict[tuple[str, str], list[tuple[int, float]]] = {}
         with sync_playwright() as playwright:

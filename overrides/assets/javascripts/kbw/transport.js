@@ -2,7 +2,7 @@
 // started on demand, and the calls to it. Transport only: a failed start, or one that stalls
 // (no byte and no step for STALL_MS: a slow download that still moves is never cut off),
 // rejects every waiting call, and a failed start-up snapshot is retried once with a normal
-// start. Second part of the served kbw-runtime.js (kbsite/bundles.py).
+// start. A part of the served kb.js, after kbw/view.js (kbsite/bundles.py).
 window.kbwTransport = (function () {
   "use strict";
 

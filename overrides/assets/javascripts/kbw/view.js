@@ -1,7 +1,7 @@
 // Widget views, main thread: a view is a JSON tree from Python (kbwidgets.engine.view); this
 // builds DOM nodes from it with createElement/textContent and the allow-lists from runtime.json,
 // so nothing is ever parsed as HTML. Also how the reader's fields are read back, and files
-// offered for download. DOM only: first part of the served kbw-runtime.js (kbsite/bundles.py).
+// offered for download. DOM only: a part of the served kb.js (kbsite/bundles.py).
 window.kbwView = (function () {
   "use strict";
 

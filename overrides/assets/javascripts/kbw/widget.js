@@ -1,5 +1,5 @@
 // Widget runtime, main thread: each widget on the page, upgraded from its static version; the
-// last part of the served kbw-runtime.js, after kbw/view.js and kbw/transport.js. DOM only:
+// part of the served kb.js, after kbw/view.js and kbw/transport.js. DOM only:
 // every decision is made by Python (kbwidgets.entrypoints.browser) in a Web Worker; this file
 // forwards reader events there and draws the view that comes back.
 //
