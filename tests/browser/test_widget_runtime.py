@@ -102,7 +102,7 @@ def test_a_hung_start_ends_in_an_error_not_a_spinner(page: Page, site_url: str, 
 
 def test_a_corrupt_startup_snapshot_falls_back_to_a_normal_start(page: Page, site_url: str, page_watch):
     page_watch.expect_console_errors = True  # Pyodide reports the bad snapshot
-    page.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(body=b"not a snapshot"))
+    page.route("**/pyodide/snapshot.bin", lambda route: route.fulfill(body=b"not a snapshot"))
     page.goto(site_url + EN_PAGE)
     _start(page)
     _convert(page, "2g")

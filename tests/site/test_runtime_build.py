@@ -43,7 +43,7 @@ def test_site_lock_keeps_pyodides_info_block(tmp_path):
 
 def test_old_builds_are_pruned_but_the_newest_few_kept(tmp_path):
     for age in range(5):  # 0 is the newest
-        snapshot = tmp_path / f"snapshot-{age}.bin.gz"
+        snapshot = tmp_path / f"snapshot-{age}.bin"
         snapshot.write_bytes(b"x")
         snapshot.with_suffix(".json").write_text("{}", "utf-8")
         wheel_dir = tmp_path / f"wheel-{age}"
@@ -52,5 +52,5 @@ def test_old_builds_are_pruned_but_the_newest_few_kept(tmp_path):
         for path in (snapshot, wheel_dir):
             os.utime(path, (1_000_000 - age, 1_000_000 - age))
     _runtime_build.prune(tmp_path, keep=3)
-    kept = {f"snapshot-{age}.bin{suffix}" for age in range(3) for suffix in (".gz", ".json")}
+    kept = {f"snapshot-{age}{suffix}" for age in range(3) for suffix in (".bin", ".json")}
     assert {p.name for p in tmp_path.iterdir()} == kept | {f"wheel-{age}" for age in range(3)}

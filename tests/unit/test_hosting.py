@@ -24,7 +24,7 @@ def test_only_files_with_a_content_hash_are_cached_for_good():
         "",
         "tws/index.html",
         "assets/stylesheets/kb.css",
-        "pyodide/snapshot.bin.gz",
+        "pyodide/snapshot.bin",
         "assets/javascripts/lunr/min/lunr.zh.min.js",
         "sitemap.xml",
     ):

@@ -3,14 +3,20 @@ benchmarks and the audits (the browser tests use nginx itself, tools/dev/nginx_s
 
 Like the nginx configuration (kbsite.nginx) it sends the types, security and caching headers of
 kbsite.hosting on every response, the precompressed `.br`/`.gz` copy the build wrote when the
-browser accepts it (other text gzipped on the fly), the 404 page of the address's language, a
-404 for a folder without an index page (never a listing), a 400 for a request it cannot read,
-and it closes connections that stay idle or half-sent.
+browser accepts it (other text gzipped on the fly), a 304 for a revalidation of an unchanged
+file (the ETag nginx sends: every file but the hashed ones is "no-cache", so without it each
+revalidation downloads the file again), the 404 page of the address's language, a 404 for a
+folder without an index page (never a listing), a 400 for a request it cannot read, and it
+closes connections that stay idle or half-sent.
+
+`SiteServer.sent` counts the bytes written to the network per path (status line, headers and
+body): what `make bench` reports as transferred, whatever the browser counts as a cache hit.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import email.utils
 import functools
 import gzip
@@ -40,6 +46,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile, self)  # type: ignore[assignment]
+
     def end_headers(self) -> None:
         for name, value in headers_for(self.path.split("?")[0].lstrip("/")).items():
             self.send_header(name, value)
@@ -62,6 +72,13 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if not path.is_file():
             self.send_error(404)
             return None
+        etag = _etag(path)
+        if etag in {tag.strip() for tag in self.headers.get("If-None-Match", "").split(",")}:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
         accepts = self.headers.get("Accept-Encoding", "")
         for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
             packed = path.with_name(path.name + suffix)
@@ -78,6 +95,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", email.utils.formatdate(path.stat().st_mtime, usegmt=True))
+        self.send_header("ETag", _etag(path))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return _BytesFile(body)
@@ -104,6 +122,33 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+def _etag(path: Path) -> str:
+    """nginx's ETag: modification time and size in hex (the same for every encoding it sends)."""
+    stat = path.stat()
+    return f'"{int(stat.st_mtime):x}-{stat.st_size:x}"'
+
+
+class _CountingWriter:
+    """The connection's writer, adding what it writes to the server's per-path count."""
+
+    def __init__(self, inner: Any, handler: SiteHandler) -> None:
+        self.inner = inner
+        self.handler = handler
+
+    def write(self, data: bytes) -> int:
+        path = getattr(self.handler, "path", "?").split("?")[0]
+        sent = getattr(self.handler.server, "sent", None)
+        if sent is not None:
+            sent[path] += len(data)
+        return self.inner.write(data)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
 def _gzipped(path: Path) -> bytes:
     key = (str(path), path.stat().st_mtime)
     if key not in _gzip_cache:
@@ -127,6 +172,7 @@ class _BytesFile:
 
 class QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    sent: collections.Counter[str]
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that cancels a download resets the connection; an idle one times out.
@@ -141,7 +187,13 @@ class SiteServer:
         self.root = root
         handler = functools.partial(SiteHandler, directory=str(root))
         self.httpd = QuietServer((host, port), handler)
+        self.httpd.sent = collections.Counter()
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def sent(self) -> collections.Counter[str]:
+        """Bytes written to the network per path since the start (or the last `.clear()`)."""
+        return self.httpd.sent
 
     @property
     def url(self) -> str:

@@ -19,6 +19,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tools.dev.serve_site import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVE_FLAGS = ["--no-strict", "--dirty"]  # as `make serve` runs it
@@ -30,14 +34,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build_site(out: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the working tree into `out`, for http://127.0.0.1:<port>/."""
+def build_site(
+    out: Path, port: int, extra_env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the working tree (or `cwd`) into `out`, for http://127.0.0.1:<port>/."""
     env = dict(
         os.environ, NO_MKDOCS_2_WARNING="1", KB_SITE_URL=f"http://127.0.0.1:{port}/", **(extra_env or {})
     )
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -81,17 +87,38 @@ def served_site() -> Iterator[str]:
 
     For the reports (`make bench`, `make audit`); exits with the build log if the build fails.
     """
+    with served_site_server() as server:
+        yield server.url
+
+
+@contextmanager
+def served_site_server(commit: str | None = None) -> Iterator[SiteServer]:
+    """`served_site`, yielding the server (its `sent` counts the bytes it wrote). With `commit`,
+    the site as that commit built it: its sources, run with its own packages (PYTHONPATH, as
+    `served_copy` does), sharing node_modules and the caches, for a baseline in the same run."""
     from tools.dev.serve_site import SiteServer
 
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        print(f"building the site for http://127.0.0.1:{port}/ ...", flush=True)
-        proc = build_site(site, port)
+        label = f" from {commit}" if commit else ""
+        print(f"building the site{label} for http://127.0.0.1:{port}/ ...", flush=True)
+        if commit:
+            source = Path(tmp) / "source"
+            source.mkdir()
+            archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+            for name in LINKED:
+                shutil.rmtree(source / name, ignore_errors=True)
+                (source / name).symlink_to(ROOT / name)
+            packages = os.pathsep.join(str(source / name) for name in ("widgets", "sitelib", "overrides"))
+            proc = build_site(site, port, {"PYTHONPATH": packages}, cwd=source)
+        else:
+            proc = build_site(site, port)
         if proc.returncode:
             raise SystemExit(proc.stdout + proc.stderr)
         with SiteServer(site, port=port) as server:
-            yield server.url
+            yield server
 
 
 def start_serve(cwd: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.Popen:

@@ -12,8 +12,10 @@ of several runs, all measured in the same run so they compare fairly:
 - the baseline: plain `loadPyodide` of the same files in a worker (no snapshot), and our
   snapshot start measured the same way;
 - bytes transferred and time from intent to first answer for each start strategy ("auto", which
-  chooses by the link's speed; "snapshot", always, as before issue 20; "normal", never), on the
-  fast local link and throttled to a roaming phone's 1.6 Mbps / 150 ms.
+  chooses by the link's speed; "snapshot", always; "normal", never), on the fast local link and
+  throttled to a roaming phone's 1.6 Mbps / 150 ms, against the site as it was before issue 20's
+  start work, built and served in the same run; and the local cold start step by step
+  (tools/reports/widget_start.py, which also says how bytes are counted).
 
 Every run uses a fresh browser context (empty cache) after a 1 s pause; our runs come first and
 the slow baselines after, so no run inherits another's background work.
@@ -31,7 +33,8 @@ import time
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tools.dev import chromium
-from tools.dev.site_build import served_site
+from tools.dev.site_build import served_site_server
+from tools.reports import widget_start
 
 PAGE = "tws/memory-allocation/"
 OTHER_PAGE = "tws/connectivity/"  # its own widget: the connectivity troubleshooter
@@ -62,9 +65,7 @@ self.onmessage = async (event) => {
   const mod = await import(runtime + "pyodide.mjs");
   let image;
   if (snapshot) {
-    const r = await fetch(runtime + "snapshot.bin.gz");
-    const unzipped = r.body.pipeThrough(new DecompressionStream("gzip"));
-    image = new Uint8Array(await new Response(unzipped).arrayBuffer());
+    image = new Uint8Array(await (await fetch(runtime + "snapshot.bin")).arrayBuffer());
   }
   const py = await mod.loadPyodide({indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json",
     packages: ["kbwidgets"], stdout: () => {}, stderr: () => {}, ...(image ? {_loadSnapshot: image} : {})});
@@ -155,52 +156,17 @@ def baseline(browser: Browser, url: str, snapshot: bool) -> float:
     return elapsed
 
 
-SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8}
-
-
-def start_strategy(browser: Browser, url: str, strategy: str, slow: bool) -> tuple[float, int]:
-    """(intent -> first answer in ms, bytes transferred meanwhile) for one start strategy."""
-    page = _fresh_page(browser)
-    page.add_init_script(f"window.KBW_START_STRATEGY = {strategy!r}")
-    page.goto(url + PAGE, wait_until="networkidle")
-    if slow:
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", SLOW)
-    sizes: list[int] = []
-    page.on(
-        "requestfinished",
-        lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]),
-    )
-    page.locator(WIDGET).hover()
-    _wait_for(page, "window.__kbwBench.live && window.__kbwBench.intent", 300)
-    elapsed = page.evaluate("window.__kbwBench.live - window.__kbwBench.intent")
-    page.context.close()
-    return elapsed, sum(sizes)
-
-
-def strategies(browser: Browser, url: str, runs: int, slow_runs: int) -> list[str]:
-    lines = []
-    for slow, count in ((False, runs), (True, slow_runs)):
-        for strategy in ("auto", "snapshot", "normal"):
-            results = []
-            for _ in range(count):
-                time.sleep(SETTLE_SECONDS)
-                results.append(start_strategy(browser, url, strategy, slow))
-            profile = "1.6 Mbps/150 ms" if slow else "local        "
-            megabytes = statistics.median(size for _, size in results) / 1e6
-            lines.append(
-                f"  {profile} {strategy:8s} {megabytes:5.1f} MB  {_median_ms([ms for ms, _ in results])}"
-            )
-    return lines
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--slow-runs", type=int, default=1, help="runs at 1.6 Mbps (each about a minute)")
     args = parser.parse_args()
-    with served_site() as site_url, sync_playwright() as playwright:
+    with (
+        served_site_server() as ours,
+        served_site_server(widget_start.BASELINE_COMMIT) as before,
+        sync_playwright() as playwright,
+    ):
+        site_url = ours.url
         browser = playwright.chromium.launch(executable_path=chromium.PATH, args=chromium.ARGS)
         total, pyodide = bytes_before_interaction(browser, site_url)
         colds, warms, answers, plains, snaps = [], [], [], [], []
@@ -218,7 +184,7 @@ def main() -> int:
             plains.append(baseline(browser, site_url, snapshot=False))
             time.sleep(SETTLE_SECONDS)
             snaps.append(baseline(browser, site_url, snapshot=True))
-        by_strategy = strategies(browser, site_url, args.runs, args.slow_runs)
+        by_strategy = widget_start.compare(browser, ours, before, args.runs, args.slow_runs)
         browser.close()
     print()
     print(f"widget runtime, headless Chromium on 127.0.0.1, {args.runs} runs each, page /{PAGE}")
@@ -229,7 +195,7 @@ def main() -> int:
     print(f"  baseline: plain loadPyodide       {_median_ms(plains)}   same files, no snapshot")
     print(f"  our start (snapshot), same harness {_median_ms(snaps)}")
     print(f"  snapshot speed-up over baseline   {statistics.median(plains) / statistics.median(snaps):.1f}x")
-    print("  start strategies: bytes transferred and intent -> first answer (goal <= 6 MB, local <= 500 ms)")
+    print("  goals: <= 6 MB on the default path (auto), local auto <= 500 ms")
     print("\n".join(by_strategy))
     return 0
 

@@ -3,165 +3,187 @@
 //
 // Start-up uses the build-time memory snapshot when runtime.json says it was made by this very
 // Pyodide version from this very wheel (it holds our imported code), and when it pays: the
-// browser holds it already, or the WebAssembly arrived fast enough that 7 MB more cost less
-// than the 3 s of CPU the snapshot saves. It is a private Pyodide API, so any failure with it
-// is reported as
-// {type: "failed", snapshot: true} and the page retries once with a normal start; and the
-// package version Python reports must match the manifest, whichever way Python started.
+// browser holds it already, or the WebAssembly's first bytes arrive fast enough that 4.8 MB
+// more cost less than the 3 s of CPU the snapshot saves. It is a private Pyodide API, so any
+// failure with it is reported as {type: "failed", snapshot: true} and the page retries once
+// with a normal start; and the package version Python reports must match the manifest,
+// whichever way Python started.
+//
+// Every large download starts at once, in parallel: the WebAssembly (compiled by V8 while it
+// streams in), the standard library, and the snapshot as soon as the link's speed is known.
+// The worker makes these requests itself and counts their bytes (progress, stall limit), and
+// hands them to Pyodide when it asks (kbw-downloads.mjs).
+
+import { byteCounter, download, handOver, handOverCompiled, held, ownFetch, pump } from "./kbw-downloads.mjs";
 
 let handle = null;
 let toPy = null;
 let loadPackages = null;
+let firstCall = true;
+
+// Milliseconds since the start message, per step: for diagnostics and `make bench`.
+let t0 = 0;
+const phases = {};
+const mark = (name) => {
+  phases[name] = Math.round(performance.now() - t0);
+};
 
 function progress(step) {
   self.postMessage({ type: "progress", step });
 }
 
-// Bytes received of bytes expected, for the page's progress line and its stall limit (it gives
-// up when nothing arrives for a while, never while a slow download is still moving).
-function byteCounter(expected, report = true) {
-  const counter = { received: 0, expected, last: 0 };
-  counter.add = (count) => {
-    counter.received += count;
-    if (!report) return;
-    const now = Date.now();
-    if (now - counter.last > 200 || counter.received >= counter.expected) {
-      counter.last = now;
-      self.postMessage({ type: "bytes", received: counter.received, expected: counter.expected });
-    }
-  };
-  return counter;
-}
+// The snapshot saves about 3 s of CPU here (more on a phone) and costs 4.8 MB (brotli): worth
+// it from about 1.6 MB/s on, measured over the WebAssembly's first SPEED_BYTES. Below, a normal
+// start has the first answer sooner, with under half the bytes.
+const SNAPSHOT_WORTH_BYTES_PER_MS = 1600;
+const SPEED_BYTES = 256 * 1024;
+const WHEELS = "/lib/wheels"; // where make_snapshot.mjs put our wheel
 
-// Reads a response, counting bytes as they travel: a compressed response (Content-Encoding)
-// arrives as fewer bytes than its body has, so each body byte counts for wire/size of one;
-// `size` is the body's length from runtime.json, already counted in the expected total.
-async function readCounted(response, counter, size) {
-  const wire = Number(response.headers.get("content-length")) || size;
-  const scale = size > 0 ? wire / size : 1;
-  counter.expected += wire - size;
-  const chunks = [];
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    counter.add(value.byteLength * scale);
-  }
-  return new Blob(chunks);
-}
-
-// Download one of Pyodide's large files ahead of Pyodide, counting its bytes; Pyodide's own
-// request for it is then answered by the browser's cache (or the service worker). A failure
-// is reported at once: Pyodide itself waits forever when the WebAssembly cannot be fetched or
-// has the wrong type (it only logs a warning). Returns whether the download was fast enough to
-// make the start-up snapshot worth its bytes.
-async function download(url, counter, type, size) {
-  // Not the snapshot's fault: the page need not retry without it, the same download would fail.
-  const failed = (message) => Object.assign(new Error(message), { download: true });
-  let response;
-  try {
-    response = await fetch(url, { credentials: "same-origin" });
-  } catch (error) {
-    throw failed(`${url}: download failed (${error})`);
-  }
-  if (!response.ok || !response.body) throw failed(`${url}: HTTP ${response.status}`);
-  const served = response.headers.get("content-type") || "";
-  if (type && !served.startsWith(type)) {
-    throw failed(`${url} is served as "${served}"; the server must send ${type}`);
-  }
-  try {
-    await readCounted(response, counter, size);
-  } catch (error) {
-    throw failed(`${url}: download failed (${error})`);
-  }
-  const timing = performance.getEntriesByName(new URL(url, self.location.href).href).at(-1);
-  if (!timing || !timing.transferSize) return false; // from a cache: the link speed is unknown
-  const bytesPerMs = timing.encodedBodySize / Math.max(1, timing.responseEnd - timing.responseStart);
-  return bytesPerMs >= SNAPSHOT_WORTH_BYTES_PER_MS;
-}
-
-// The snapshot saves about 3 s of CPU and costs about 7 MB: worth it from about 2.5 MB/s on.
-// Below, a normal start has the first answer sooner (and transfers under half the bytes).
-const SNAPSHOT_WORTH_BYTES_PER_MS = 2500;
-
-async function snapshotBytes(response, meta, counter) {
-  const blob = await readCounted(response, counter, counter.expected ? meta.size || 0 : 0);
-  if (meta.sha256) {
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
+async function snapshotBytes(response, meta, counter, check) {
+  const bytes = new Uint8Array(meta.bytes);
+  let at = 0;
+  const read = await pump(response, counter, meta.bytes, (chunk) => {
+    if (at + chunk.byteLength > bytes.length) throw new Error("the start-up snapshot is too long");
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  });
+  if (read !== bytes.length) throw new Error("the start-up snapshot is too short");
+  if (check && meta.sha256) {
+    // Held by the browser from an earlier visit: it must be this build's.
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
     const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
     if (hex !== meta.sha256) throw new Error("the start-up snapshot is not the one runtime.json names");
   }
-  const stream = blob.stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  mark("snapshot downloaded");
+  return bytes;
 }
 
-// A snapshot the browser already holds (HTTP cache or the service worker), without a download.
-async function cachedSnapshot(url) {
-  try {
-    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin", credentials: "same-origin" });
-    return response.ok && response.body ? response : null;
-  } catch {
-    return null;
+// Null for a normal start, or {bytes}: the snapshot's bytes on their way (Pyodide's own start
+// overlaps with them). Decided within milliseconds on a fast link.
+async function chooseSnapshot(url, meta, { strategy, wasmHeld, speed, counter }) {
+  const hit = await held(url);
+  if (hit) return quiet({ bytes: snapshotBytes(hit, meta, byteCounter(0, false), true) });
+  if (strategy !== "snapshot") {
+    if (self.navigator.connection?.saveData) return null; // the reader asked to save data
+    const cached = await wasmHeld;
+    cached?.body.cancel();
+    if (cached) return null; // the WebAssembly comes from the cache: the link's speed is unknown
+    if ((await speed) < SNAPSHOT_WORTH_BYTES_PER_MS) return null;
   }
+  mark("snapshot requested");
+  counter.expected += meta.bytes;
+  const bytes = ownFetch(url, { credentials: "same-origin" }).then((response) => {
+    if (!response.ok || !response.body) throw new Error(`snapshot ${response.status}`);
+    return snapshotBytes(response, meta, counter, false);
+  });
+  return quiet({ bytes });
 }
 
-// Resolves once it is known whether Python starts from the snapshot: null for a normal start,
-// or {bytes}, the snapshot's bytes still on their way (they overlap with compiling the wasm).
-async function chooseSnapshot(url, meta, cached, fast, counter) {
-  const hit = await cached;
-  if (hit) return { bytes: snapshotBytes(hit, meta, byteCounter(0, false)) };
-  if (!fast) return null;
-  counter.expected += meta.size || 0;
-  const bytes = fetch(url, { credentials: "same-origin" }).then((response) => {
-    if (!response.ok || !response.body) throw new Error(`snapshot ${response.status}`);
-    return snapshotBytes(response, meta, counter);
-  });
-  return { bytes };
+// A failed snapshot is reported by loadPyodide, which awaits it (perhaps after it failed).
+function quiet(snapshot) {
+  snapshot.bytes.catch(() => {});
+  return snapshot;
 }
 
 async function start({ runtime, manifest, useSnapshot, strategy }) {
+  t0 = performance.now();
   progress(1);
-  // Everything that does not depend on something else starts at once: the WebAssembly and the
-  // standard library downloads, parsing Pyodide's 1.2 MB of JavaScript (loadPyodide finds the
-  // module already loaded) and the look for a snapshot the browser already holds.
   const sizes = manifest.sizes || {};
-  const counter = byteCounter((sizes["pyodide.asm.wasm"] || 0) + (sizes["python_stdlib.zip"] || 0));
-  const wasm = download(`${runtime}pyodide.asm.wasm`, counter, "application/wasm", sizes["pyodide.asm.wasm"] || 0);
-  const stdlib = download(`${runtime}python_stdlib.zip`, counter, null, sizes["python_stdlib.zip"] || 0);
-  stdlib.catch(() => {}); // reported below
+  const ours = (name) => name.endsWith(".whl") && name.startsWith(`${manifest.package.name}-`);
+  const fetched = (name) => ours(name) || name === "pyodide.asm.wasm" || name === "python_stdlib.zip";
+  const counter = byteCounter(Object.keys(sizes).reduce((sum, name) => sum + (fetched(name) ? sizes[name] : 0), 0));
   const madeFromOurWheel = manifest.snapshot?.package_sha256 === manifest.package.sha256;
   const snapshotMeta = useSnapshot && madeFromOurWheel && strategy !== "normal" ? manifest.snapshot : null;
-  const cached = snapshotMeta ? cachedSnapshot(runtime + snapshotMeta.file) : null;
-  import(`${runtime}pyodide.asm.mjs`).catch(() => {});
-  const [pyodideModule, fast] = await Promise.all([import(`${runtime}pyodide.mjs`), wasm]);
-  const chosen =
-    snapshotMeta && snapshotMeta.pyodide === pyodideModule.version
-      ? await chooseSnapshot(runtime + snapshotMeta.file, snapshotMeta, cached, fast || strategy === "snapshot", counter)
-      : null;
-  chosen?.bytes.catch(() => {}); // a failure is reported by loadPyodide, which awaits it
-  const withSnapshot = Boolean(chosen);
-  await stdlib;
-  progress(2);
-  const pyodide = await pyodideModule.loadPyodide({
-    indexURL: runtime,
-    lockFileURL: `${runtime}pyodide-lock.json`,
-    packages: [manifest.package.name],
-    stdout: () => {},
-    stderr: (line) => console.warn(line),
-    // Handed over as a promise: the download overlaps with compiling the WebAssembly.
-    ...(withSnapshot ? { _loadSnapshot: chosen.bytes } : {}),
+  const wasmUrl = new URL(`${runtime}pyodide.asm.wasm`, self.location.href).href;
+  const stdlibUrl = new URL(`${runtime}python_stdlib.zip`, self.location.href).href;
+  // Looked up before the download below can put it there. The standard library comes with the
+  // WebAssembly in every start: if the browser holds it, the WebAssembly will come from the
+  // cache too, and its speed says nothing about the link.
+  const wasmHeld = snapshotMeta && strategy !== "snapshot" ? held(stdlibUrl) : null;
+  let knowSpeed;
+  const speed = new Promise((resolve) => (knowSpeed = resolve));
+  const wasm = download(wasmUrl, counter, "application/wasm", sizes["pyodide.asm.wasm"] || 0, (bytes, ms, end) => {
+    if (bytes >= SPEED_BYTES || end) knowSpeed(bytes / Math.max(1, ms));
+    if (end) mark("wasm downloaded");
   });
+  const stdlib = download(stdlibUrl, counter, null, sizes["python_stdlib.zip"] || 0, (_b, _ms, end) => {
+    if (end) mark("stdlib downloaded");
+  });
+  const module = wasm.response.then((response) => WebAssembly.compileStreaming(response));
+  module.then(() => mark("wasm compiled"), () => {});
+  handOverCompiled(wasmUrl, module, mark);
+  handOver(stdlibUrl, stdlib.response);
+  // Our wheel, put on sys.path as it is once Python runs; the pinned ones only some widgets need
+  // (tzdata) come later, when such a widget starts (loadPackages).
+  const wheels = Object.keys(sizes)
+    .filter(ours)
+    .map((name) => {
+      const { response, done } = download(`${runtime}${name}`, counter, null, sizes[name]);
+      // Read here (nobody else asks for it); the bytes count as they arrive.
+      const bytes = response.then((r) => r.arrayBuffer()).then((buffer) => new Uint8Array(buffer));
+      bytes.catch(() => {}); // reported by `done`
+      return { name, bytes, done };
+    });
+  import(`${runtime}pyodide.asm.mjs`).catch(() => {}); // parsed meanwhile; loadPyodide finds it loaded
+  const pyodideModule = import(`${runtime}pyodide.mjs`);
+  // runtime.json names the Pyodide it ships; the one that loads is checked below.
+  const choice =
+    snapshotMeta && snapshotMeta.pyodide === manifest.pyodide
+      ? chooseSnapshot(runtime + snapshotMeta.file, snapshotMeta, { strategy, wasmHeld, speed, counter })
+      : null;
+  // A failed download or compile rejects at once; Pyodide would wait forever (and so would the
+  // choice, for the WebAssembly's speed). A failed snapshot rejects loadPyodide, which awaits it.
+  const failure = Promise.all([wasm.done, stdlib.done, module, ...wheels.map((w) => w.done)]).then(
+    () => new Promise(() => {}),
+  );
+  const [{ loadPyodide, version }, snapshot] = await Promise.race([Promise.all([pyodideModule, choice]), failure]);
+  if (snapshot && version !== snapshotMeta.pyodide) throw new Error(`the snapshot is not for Pyodide ${version}`);
+  mark(snapshot ? "snapshot chosen" : "normal start chosen");
+  progress(2);
+  const pyodide = await Promise.race([
+    loadPyodide({
+      indexURL: runtime,
+      lockFileURL: `${runtime}pyodide-lock.json`,
+      stdout: () => {},
+      stderr: (line) => console.warn(line),
+      ...(snapshot ? { _loadSnapshot: snapshot.bytes } : {}),
+    }),
+    failure,
+  ]);
+  mark("python started");
+  // Imported from the zips, as the snapshot was made (make_snapshot.mjs): Pyodide's package
+  // loader would unpack them, up to a second here, mostly tzdata's 600 files.
+  pyodide.FS.mkdirTree(WHEELS);
+  for (const wheel of wheels) pyodide.FS.writeFile(`${WHEELS}/${wheel.name}`, await wheel.bytes);
+  const paths = JSON.stringify(wheels.map((wheel) => `${WHEELS}/${wheel.name}`)); // our names, ASCII
+  pyodide.runPython(`import sys\nsys.path += [p for p in ${paths} if p not in sys.path]`);
+  mark("wheels in place");
   progress(3);
   const browser = pyodide.pyimport("kbwidgets.entrypoints.browser");
   if (browser.self_check() !== manifest.package.version) {
     throw new Error("kbwidgets version does not match runtime.json");
   }
+  mark("imported");
   handle = browser.handle;
   toPy = (bytes) => pyodide.toPy(bytes);
-  // Packages only some widgets need (tzdata), from the same lock, when such a widget starts.
-  loadPackages = (names) => pyodide.loadPackage(names, { messageCallback: () => {}, errorCallback: (line) => console.warn(line) });
-  return withSnapshot;
+  // Packages only some widgets need (tzdata), when such a widget starts: their wheels go on
+  // sys.path as zips, like ours (runtime.json lists them with their sizes).
+  loadPackages = async (names) => {
+    const wanted = (file) => file.endsWith(".whl") && names.some((name) => file.startsWith(`${name}-`));
+    const files = Object.keys(sizes).filter(wanted);
+    if (files.length < names.length) throw new Error(`runtime.json lists no wheel for ${names.join(", ")}`);
+    for (const file of files) {
+      // Counted on their own, quietly: the start's progress line is gone by now.
+      const { response, done } = download(`${runtime}${file}`, byteCounter(sizes[file], false), null, sizes[file]);
+      const bytes = new Uint8Array(await (await response).arrayBuffer());
+      await done;
+      pyodide.FS.writeFile(`${WHEELS}/${file}`, bytes);
+    }
+    const added = JSON.stringify(files.map((file) => `${WHEELS}/${file}`)); // our names, ASCII
+    const python = `import importlib, sys\nsys.path += [p for p in ${added} if p not in sys.path]`;
+    pyodide.runPython(`${python}\nimportlib.invalidate_caches()`);
+  };
+  return Boolean(snapshot);
 }
 
 self.onmessage = async (event) => {
@@ -169,7 +191,7 @@ self.onmessage = async (event) => {
   if (msg.type === "init") {
     try {
       const snapshot = await start(msg);
-      self.postMessage({ type: "ready", snapshot });
+      self.postMessage({ type: "ready", snapshot, phases, origin: performance.timeOrigin + t0 });
     } catch (error) {
       console.warn(`kbwidgets: the interactive version could not start: ${error}`);
       self.postMessage({
@@ -190,8 +212,12 @@ self.onmessage = async (event) => {
   } else if (msg.type === "call") {
     // Long work (a large file) says how far it has got; the page shows it while Python runs.
     const progress = (done, total) => self.postMessage({ type: "work", id: msg.id, done, total });
+    const started = performance.now();
     // undefined, not null: Pyodide hands JavaScript null to Python as JsNull, undefined as None.
     const response = handle(msg.request, msg.data ? toPy(msg.data) : undefined, progress);
-    self.postMessage({ type: "result", id: msg.id, response });
+    // The first call's time in Python, for diagnostics and `make bench`.
+    const ms = firstCall ? Math.round(performance.now() - started) : undefined;
+    firstCall = false;
+    self.postMessage({ type: "result", id: msg.id, response, firstCallMs: ms });
   }
 };

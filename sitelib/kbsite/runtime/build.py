@@ -16,10 +16,10 @@ editing an article) only copies files.
 - The lock file: Pyodide's own `info` block plus the entries of our wheel and the pinned PyPI
   wheels, written by `pyodide lockfile add-wheels` when pyodide-build is installed
   (kbsite.runtime.lockfile_tool), else by `site_lock` here, in the format of the entries in the
-  vendored `pyodide-lock.json` (checked by tests/site/test_runtime_build.py); both agree
-  (tests/site/test_pyodide_lockfile.py).
-- The snapshot: see make_snapshot.mjs beside this file. Optional: without Node, or if it fails,
-  the site works and Pyodide starts normally. Made per runtime and wheel, since it holds our code.
+  vendored `pyodide-lock.json` (tests/site/test_runtime_build.py); both agree (test_pyodide_lockfile.py).
+- The snapshot (make_snapshot.mjs): optional, without Node the site starts Pyodide normally;
+  made per runtime and wheel (it holds our code); uncompressed, as the server sends
+  kbsite.precompress's brotli copy (4.8 MB of 31 MB). The standard library: kbsite.runtime.stdlib.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from typing import Any, Protocol
 
 from kbsite.runtime import lockfile_tool
 from kbsite.runtime.pypi_wheels import pinned_wheels
+from kbsite.runtime.stdlib import stored_stdlib
 from kbwidgets.engine import view
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -146,18 +147,19 @@ def site_lock(
 
 
 def build_snapshot(
-    runtime_dir: Path, lock: dict[str, Any], wheel: Path, wheel_sha256: str, cache: Path, log: Log
+    runtime: dict[str, Path], lock: dict[str, Any], wheel: Path, wheel_sha256: str, cache: Path, log: Log
 ) -> dict[str, Any] | None:
-    """A gzipped memory snapshot for this exact runtime and wheel, or None when it cannot be made.
+    """A memory snapshot for this exact runtime (`runtime`: the files the site ships; it holds
+    offsets into the stdlib zip) and wheel, or None when it cannot be made.
 
     It holds our imported, warmed-up widgets, so it is remade when the widget code changes
     (a few seconds of Node); `package_sha256` records which wheel it was made with.
     """
     node = shutil.which("node")
     script = Path(__file__).resolve().with_name("make_snapshot.mjs")
-    inputs = [runtime_dir / name for name in RUNTIME_FILES] + [script, wheel]
+    inputs = [runtime[name] for name in RUNTIME_FILES] + [script, wheel]
     key = tree_hash(inputs)
-    target = cache / f"snapshot-{key}.bin.gz"
+    target = cache / f"snapshot-{key}.bin"
     meta_file = target.with_suffix(".json")
     if target.is_file() and meta_file.is_file():
         target.touch()  # most recently used: the last to be pruned
@@ -168,7 +170,7 @@ def build_snapshot(
     log.info("making the Pyodide start-up snapshot (once per runtime and widget code)")
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         for name in RUNTIME_FILES:
-            shutil.copy2(runtime_dir / name, Path(tmp) / name)
+            shutil.copy2(runtime[name], Path(tmp) / name)
         (Path(tmp) / "pyodide-lock.json").write_text(
             json.dumps({"info": lock["info"], "packages": {}}), "utf-8"
         )
@@ -188,19 +190,19 @@ def build_snapshot(
 
 
 def prune(cache: Path, keep: int = KEEP_BUILDS) -> None:
-    """Delete all but the `keep` newest wheels, lock files and snapshots (7 MB each) in the cache.
+    """Delete all but the `keep` newest wheels, lock files and snapshots (31 MB each) in the cache.
 
     Not only the current ones: a build of another checkout sharing the cache (a test's copy, a
     second worktree) may still be about to copy its own.
     """
-    for pattern in ("wheel-*", "pyodide-lock-*.json", "snapshot-*.bin.gz"):
+    for pattern in ("wheel-*", "pyodide-lock-*.json", "snapshot-*.bin", "python_stdlib-*.zip"):
         found = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in found[keep:]:
             if stale.is_dir():
                 shutil.rmtree(stale, ignore_errors=True)
             else:
                 stale.unlink(missing_ok=True)
-            if stale.name.endswith(".bin.gz"):
+            if stale.name.endswith(".bin"):
                 stale.with_suffix(".json").unlink(missing_ok=True)
 
 
@@ -223,10 +225,11 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
     lock_text = json.dumps(lock, indent=1)
     lock_file = cache / f"pyodide-lock-{hashlib.sha256(lock_text.encode()).hexdigest()[:16]}.json"
     lock_file.write_text(lock_text, "utf-8")
-    snapshot = build_snapshot(runtime_dir, lock, wheel, wheel_sha256, cache, log)
+    files = {name: runtime_dir / name for name in RUNTIME_FILES}
+    files["python_stdlib.zip"] = stored_stdlib(runtime_dir / "python_stdlib.zip", cache)
+    snapshot = build_snapshot(files, lock, wheel, wheel_sha256, cache, log)
 
     prune(cache)
-    files = {name: runtime_dir / name for name in RUNTIME_FILES}
     files["pyodide-lock.json"] = lock_file
     files[wheel.name] = wheel
     files |= {dependency.name: dependency for dependency, _ in dependencies.values()}
@@ -242,14 +245,13 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
         "snapshot": None,
     }
     if snapshot is not None:
-        files["snapshot.bin.gz"] = snapshot["path"]
+        files["snapshot.bin"] = snapshot["path"]
         manifest["snapshot"] = {
-            "file": "snapshot.bin.gz",
+            "file": "snapshot.bin",
             "pyodide": snapshot["pyodide"],
             "bytes": snapshot["bytes"],
             "package_sha256": snapshot["package_sha256"],
-            # What the browser checks before it trusts a snapshot from its cache or the network,
-            # and the size it counts towards the progress line.
+            # What the browser checks before it trusts a snapshot from its cache; the size it reads.
             "sha256": hashlib.sha256(snapshot["path"].read_bytes()).hexdigest(),
             "size": snapshot["path"].stat().st_size,
         }
@@ -284,8 +286,8 @@ def install(runtime: RuntimeBuild, target: Path) -> None:
             stale.unlink()
     for name, source in runtime.files.items():
         _copy_if_changed(source, target / name)
-    if "snapshot.bin.gz" not in runtime.files:
-        (target / "snapshot.bin.gz").unlink(missing_ok=True)
+    for stale in target.glob("snapshot.bin*") if "snapshot.bin" not in runtime.files else ():
+        stale.unlink()
     manifest = {**runtime.manifest, "view": view_rules()}
     (target / "runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 

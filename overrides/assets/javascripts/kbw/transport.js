@@ -43,8 +43,12 @@ window.kbwTransport = (function () {
           progressListeners.forEach(function (listener) { listener(null, msg); });
         } else if (msg.type === "ready") {
           clearTimeout(timer);
-          // For diagnostics and the benchmark: how Python started in this tab.
-          window.kbwRuntimeInfo = { snapshot: msg.snapshot, pyodide: current.manifest.pyodide };
+          // For diagnostics and the benchmark: how Python started in this tab, and when each
+          // step ended (ms after `origin`, the worker's start on the page's clock).
+          window.kbwRuntimeInfo = {
+            snapshot: msg.snapshot, pyodide: current.manifest.pyodide, phases: msg.phases,
+            origin: msg.origin - performance.timeOrigin,
+          };
           resolve(current.manifest);
         } else if (msg.type === "failed") {
           if (msg.snapshot && useSnapshot) {
@@ -61,6 +65,9 @@ window.kbwTransport = (function () {
         } else if (msg.type === "result") {
           var call = calls.get(msg.id);
           calls.delete(msg.id);
+          if (msg.firstCallMs !== undefined && window.kbwRuntimeInfo) {
+            window.kbwRuntimeInfo.firstCallMs = msg.firstCallMs;
+          }
           if (call) call.resolve(JSON.parse(msg.response));
         }
       };
