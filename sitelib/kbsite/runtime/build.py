@@ -38,7 +38,7 @@ from typing import Any, Protocol
 from kbsite.runtime import lockfile_tool
 from kbsite.runtime.pypi_wheels import pinned_wheels
 from kbsite.runtime.stdlib import stored_stdlib
-from kbwidgets.engine import view
+from kbsite.runtime.view_rules import view_rules
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGE = "kbwidgets"
@@ -258,24 +258,6 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
     # For the progress line: the bytes of each file the browser downloads to start Python.
     manifest["sizes"] = {name: path.stat().st_size for name, path in sorted(files.items())}
     return RuntimeBuild(files, manifest)
-
-
-def view_rules() -> dict[str, list[str] | str]:
-    """kbwidgets' allow-lists, for the browser's renderer (runtime.json's `view`)."""
-    return {
-        "tags": sorted(view.HTML_TAGS | view.SVG_TAGS),
-        "svg": sorted(view.SVG_TAGS),
-        "void": sorted(view.VOID_TAGS),
-        "attributes": sorted(view.ATTRIBUTES),
-        "schemes": sorted(view.URL_SCHEMES),
-        "booleans": sorted(view.BOOLEAN_ATTRIBUTES),
-        "idReferences": sorted(view.ID_REFERENCES),
-        "namedTags": sorted(view.NAMED_TAGS),
-        # The same patterns, as JavaScript regular expressions (they use no syntax the two differ on).
-        "id": view.ID.pattern,
-        "name": view.NAME.pattern,
-        "fileName": view.FILE_NAME.pattern,
-    }
 
 
 def install(runtime: RuntimeBuild, target: Path) -> None:
