@@ -77,6 +77,17 @@ def test_a_hand_made_file_dropped_in_chinese_stays_text_and_stays_here(page: Pag
     assert requests == [], f"the analysis made requests: {requests}"
 
 
+def test_the_same_file_dropped_on_the_traditional_page_is_answered_in_traditional(page: Page, site_url: str):
+    page.goto(site_url + "zh-hant/reports/login-report/")
+    live = open_widget(page, "login-report")
+    drop_file(page, '.kbw-live [data-drop="report"]', "logins.tsv", HAND_MADE)
+    summary = live.locator(".kbw-summary")
+    expect(summary).to_contain_text("讀取行數：4（跳過 1 行）")
+    expect(summary).to_contain_text("紐約時鐘跳過或重複的時間（按較早的時差讀取）：1")
+    expect(live.locator("table").filter(has_text="首次登入")).to_contain_text(HOSTILE)
+    expect(live).not_to_contain_text("读取")  # Simplified
+
+
 def test_columns_can_be_mapped_and_a_client_list_pasted(page: Page, site_url: str, tmp_path):
     page.goto(site_url + EN)
     live = open_widget(page, "login-report")
