@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -91,6 +93,11 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args()
+    # Stop nginx with us however we are stopped: a plain SIGTERM (kill, a supervisor) would end
+    # Python without leaving the `with` block, and a shell starts background jobs with SIGINT
+    # ignored; both left nginx running, holding the port.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     with NginxServer(args.root, args.port) as server:
         print(f"nginx serves {args.root} at {server.url} (Ctrl+C to stop)", flush=True)
         try:
