@@ -65,15 +65,20 @@ class NginxServer:
         if test.returncode != 0:
             raise RuntimeError(f"nginx refused the configuration:\n{test.stderr}")
         self.process = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(self.prefix)])
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return self
-            except OSError:
-                time.sleep(0.05)
-        self.__exit__(None, None, None)
-        raise RuntimeError(f"nginx did not start on port {self.port}: {self.errors()}")
+        try:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                try:
+                    with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                        return self
+                except OSError:
+                    time.sleep(0.05)
+            raise RuntimeError(f"nginx did not start on port {self.port}: {self.errors()}")
+        except BaseException:
+            # also a stop (SIGTERM, Ctrl+C) that arrives while nginx starts: `with` never
+            # entered, so its __exit__ would not run and nginx would keep the port
+            self.__exit__(None, None, None)
+            raise
 
     def errors(self) -> str:
         log = self.prefix / "error.log"
