@@ -9,14 +9,13 @@ page is never written to docs/: it lives in the build only, so writers see just 
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from kbsite.languages import CONVERTED_FROM
-from kbsite.traditional import Converter, converter
+from kbsite.traditional import converter
 
 
 @dataclass(frozen=True)
@@ -44,28 +43,17 @@ def conversions(src_uris: Iterable[str]) -> list[Conversion]:
     return found
 
 
-def converted_markdown(path: Path, convert: Converter | None = None) -> str:
+_by_content: dict[str, str] = {}  # sha256 of a Simplified page -> its conversion
+
+
+def converted_markdown(path: Path) -> str:
     """The converted text of the page at `path` (cached by its content)."""
     text = path.read_text(encoding="utf-8")
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
     cached = _by_content.get(key)
     if cached is None:
-        cached = _by_content[key] = (convert or converter()).markdown(text)
+        cached = _by_content[key] = converter().markdown(text)
     return cached
-
-
-_by_content: dict[str, str] = {}
-
-
-def relative_url(page_url: str, target_url: str) -> str:
-    """The link from the page at `page_url` to `target_url` (both relative to the site root,
-    directory style: "zh-hant/tws/memory/" -> "zh/tws/memory/" is "../../../zh/tws/memory/")."""
-    here = posixpath.join("/", page_url)
-    here = here if here.endswith("/") else posixpath.dirname(here) + "/"
-    relative = posixpath.relpath(posixpath.join("/", target_url), here)
-    if relative == ".":
-        return "./"
-    return relative + "/" if target_url.endswith("/") or not target_url else relative
 
 
 def with_notice(html: str, notice: str, link_text: str, href: str, target_tag: str) -> str:

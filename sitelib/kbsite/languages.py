@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from kbwidgets.engine.traditional import CONVERTED_FROM as converted_from
+
 
 @dataclass(frozen=True)
 class Language:
@@ -25,7 +27,8 @@ def folders(languages: list[Language] | tuple[Language, ...]) -> dict[str, str]:
 
 
 def relative_root(page_url: str, language_link: str) -> str:
-    """The relative URL from a page to its language's root: "", "../", "../../" ...
+    """The relative URL from a page to its language's root: "", "../", "../../" ... (or to any
+    other folder-style address: "zh-hant/tws/m/" to "zh/tws/m/" is "../../../zh/tws/m/").
 
     `page_url` is relative to the site root ("zh/tws/memory/", "" for the home page,
     "404.html"); `language_link` is that language's folder ("zh/", "" for the default).
@@ -40,8 +43,9 @@ def relative_root(page_url: str, language_link: str) -> str:
 # sitemaps name the script, as IETF language tags do: Simplified is zh-Hans, Traditional zh-Hant.
 LANGUAGE_TAGS = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
 
-CONVERTED_FROM = {"zh-hant": "zh"}
-"""Languages whose pages are converted from another language's at build time (kbsite.converted)."""
+# Languages whose pages and texts are converted from another language's at build time
+# (kbsite.converted, kbsite.traditional_texts): kbwidgets' own table, which its texts use too.
+CONVERTED_FROM = converted_from
 
 
 def language_tag(code: str) -> str:

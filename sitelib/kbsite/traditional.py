@@ -22,12 +22,11 @@ from pathlib import Path
 import opencc
 
 from kbsite.glossary import Term, load
-from kbwidgets.engine.traditional import CONVERTIBLE as CONVERTIBLE_TEXT
+from kbwidgets.engine.traditional import CONVERTIBLE
 
 PROFILE = "s2twp"
 QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-CONVERTIBLE = CONVERTIBLE_TEXT
 # Glossary terms are swapped for private-use characters while OpenCC runs: OpenCC leaves them
 # alone, and a term is never re-segmented with its neighbours.
 PRIVATE_USE = 0xE000

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kbsite.converted import Conversion, conversions, relative_url, with_notice
+from kbsite.converted import Conversion, conversions, with_notice
+from kbsite.languages import relative_root
 from kbsite.traditional import converter
 from kbsite.translations import stamp, status
 from kbwidgets.engine.traditional import StaleTraditionalTexts, complete
@@ -73,13 +74,13 @@ def test_a_hand_written_traditional_page_wins_over_conversion():
 
 def test_the_converted_line_goes_under_the_title_and_links_to_the_original():
     html = '<h1 id="x">記憶體</h1><p>正文</p>'
-    href = relative_url("zh-hant/tws/m/", "zh/tws/m/")
+    href = relative_root("zh-hant/tws/m/", "zh/tws/m/")
     out = with_notice(html, "由簡體中文自動轉換。", "檢視<原文>", href, "zh-Hans")
     # data-pagefind-ignore: not every converted page's search excerpt
     line = '<p class="kb-converted" data-pagefind-ignore><small>由簡體中文自動轉換。 '
     assert out.startswith('<h1 id="x">記憶體</h1>' + line)
     assert '<a href="../../../zh/tws/m/" hreflang="zh-Hans">檢視&lt;原文&gt;</a>' in out
-    assert relative_url("zh-hant/", "zh/") == "../zh/"
+    assert relative_root("zh-hant/", "zh/") == "../zh/"
 
 
 def _write(path: Path, title: str, body: str, extra: str = "") -> None:

@@ -20,8 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from hooks import site_index
-from kbsite.converted import relative_url, with_notice
-from kbsite.languages import CONVERTED_FROM, language_tag
+from kbsite.converted import with_notice
+from kbsite.languages import CONVERTED_FROM, language_tag, relative_root
 from kbsite.texts import site_text
 
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -34,7 +34,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: object)
     lang = site_index.current(config).lang
     source = CONVERTED_FROM[lang]
     original = info.file.alternates.get(source)
-    href = relative_url(info.url, original[0]) if original else relative_url(info.url, "")
+    href = relative_root(info.url, original[0] if original else "")
     notice, link = site_text("converted.notice", lang), site_text("converted.original", lang)
     return with_notice(html, notice, link, href, language_tag(source))
 
