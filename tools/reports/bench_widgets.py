@@ -36,26 +36,9 @@ from tools.dev import chromium
 from tools.dev.site_build import served_site_server
 from tools.reports import widget_start
 
-PAGE = "tws/memory-allocation/"
+PAGE, WIDGET, SETTLE_SECONDS = widget_start.PAGE, widget_start.WIDGET, widget_start.SETTLE_SECONDS
 OTHER_PAGE = "tws/connectivity/"  # its own widget: the connectivity troubleshooter
-WIDGET = '.kbw[data-kbw="memory-units"]'
-SETTLE_SECONDS = 1.0  # pause before each run, so the previous one has finished its background work
-
-# Installed before any page script: timestamps of the first intent and of the live view.
-TIMING_SCRIPT = """
-window.__kbwBench = {};
-document.addEventListener("pointerover", (e) => {
-  const b = window.__kbwBench;
-  if (e.target.closest && e.target.closest(".kbw") && !b.intent) b.intent = performance.now();
-}, true);
-document.addEventListener("submit", () => { window.__kbwBench.submit = performance.now(); }, true);
-new MutationObserver(() => {
-  const b = window.__kbwBench;
-  const lives = [...document.querySelectorAll(".kbw-live")];
-  if (!b.live && lives.some((l) => !l.hidden && l.childElementCount)) b.live = performance.now();
-  if (b.submit && !b.answer && document.querySelector(".kbw-answer")) b.answer = performance.now();
-}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["hidden"]});
-"""
+TIMING_SCRIPT = widget_start.TIMING_SCRIPT
 
 # A bench-only worker: start Pyodide from the site's files, with or without our snapshot.
 BASELINE_WORKER = """

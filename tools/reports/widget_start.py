@@ -31,22 +31,25 @@ if TYPE_CHECKING:
 BASELINE_COMMIT = "6302b6f"
 PAGE = "tws/memory-allocation/"
 WIDGET = '.kbw[data-kbw="memory-units"]'
-SETTLE_SECONDS = 1.0
+SETTLE_SECONDS = 1.0  # pause before each run, so the previous one has finished its background work
 SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8}
 STRATEGIES = ("auto", "snapshot", "normal")
 
-# Installed before any page script: when the reader first points at a widget, and when the live
-# widget (Python's first view) is drawn.
+# Installed before any page script (this bench's and bench_widgets'): when the reader first
+# points at a widget, when the live widget (Python's first view) is drawn, and when the first
+# answer after a submitted form is.
 TIMING_SCRIPT = """
 window.__kbwBench = {};
 document.addEventListener("pointerover", (e) => {
   const b = window.__kbwBench;
   if (e.target.closest && e.target.closest(".kbw") && !b.intent) b.intent = performance.now();
 }, true);
+document.addEventListener("submit", () => { window.__kbwBench.submit = performance.now(); }, true);
 new MutationObserver(() => {
   const b = window.__kbwBench;
   const lives = [...document.querySelectorAll(".kbw-live")];
   if (!b.live && lives.some((l) => !l.hidden && l.childElementCount)) b.live = performance.now();
+  if (b.submit && !b.answer && document.querySelector(".kbw-answer")) b.answer = performance.now();
 }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["hidden"]});
 """
 
