@@ -50,8 +50,7 @@ def _widget_texts() -> list[tuple[str, str]]:
     for name in tree.tree_names():
         loaded = tree.load(name)
         for node in loaded.nodes.values():
-            texts = [node.question, node.help, node.outcome, *node.steps, *(o.label for o in node.options)]
-            found += [(f"tree {name}: {node.id}", text["zh-hant"]) for text in texts if text]
+            found += [(f"tree {name}: {node.id}", text["zh-hant"]) for text in node.texts]
     return found
 
 

@@ -40,8 +40,7 @@ def test_every_shipped_tree_is_valid_and_every_path_ends_in_an_outcome(name):
 def test_every_text_of_every_tree_is_in_every_language(name):
     tree = load(name)
     for node in tree.nodes.values():
-        texts = [node.question, node.help, node.outcome, *node.steps, *(o.label for o in node.options)]
-        for text in filter(None, texts):
+        for text in node.texts:
             assert set(text) <= set(LANGUAGES) and all(text[lang].strip() for lang in LANGUAGES), node.id
 
 

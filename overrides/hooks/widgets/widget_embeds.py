@@ -30,10 +30,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     texts.ui_texts.cache_clear()
     tree.load.cache_clear()
     try:
-        for text in texts.ui_texts().values():
-            text["zh-hant"]
-        for name in tree.tree_names():
-            tree.load(name)
+        trees = [tree.load(name) for name in tree.tree_names()]
+        node_texts = [text for each in trees for node in each.nodes.values() for text in node.texts]
+        for text in [*texts.ui_texts().values(), *node_texts]:
+            text["zh-hant"]  # converted texts are looked up when first asked for: ask now
     except (tree.TreeError, texts.TextError, traditional.StaleTraditionalTexts) as error:
         raise PluginError(f"widget data needs fixing: {error}") from None
     return config

@@ -68,6 +68,13 @@ class TreeNode:
     def is_outcome(self) -> bool:
         return self.kind == "outcome"
 
+    @property
+    def texts(self) -> list[Text]:
+        """Every text the node shows: question, help, outcome, steps, option labels."""
+        labels = [option.label for option in self.options]
+        found = [self.question, self.help, self.outcome, *self.steps, *labels]
+        return [text for text in found if text]
+
 
 @dataclass(frozen=True)
 class Tree:
