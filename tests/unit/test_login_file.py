@@ -96,6 +96,16 @@ def test_columns_can_be_named_by_the_reader():
     assert refused.value.code == "login.no_column" and "用户名" in refused.value.message("zh")
 
 
+def test_a_files_own_column_names_are_quoted_in_the_readers_script_and_never_converted():
+    with pytest.raises(InputError) as refused:
+        read_report("颜色,尺寸\n红,大\n".encode(), NY)
+    assert "“颜色”, “尺寸”" in refused.value.message("en")
+    assert "“颜色”, “尺寸”" in refused.value.message("zh")
+    # Traditional quotation marks around the file's text, which stays as the file has it
+    assert "「颜色」, 「尺寸」" in refused.value.message("zh-hant")
+    assert "使用者名稱" in refused.value.message("zh-hant")
+
+
 def test_a_report_without_an_application_column_is_still_analysed():
     out = answers(b"User,Time\nalice,2026-01-15 09:30\n")
     assert out["platforms"] == {} and out["users"][0]["platforms"] == {}

@@ -9,6 +9,19 @@ class Localized(str):
     """A placeholder value that is itself an interface text key, shown in the reader's language."""
 
 
+class Quoted(tuple[str, ...]):
+    """Names from the reader's own input (a file's column headers), shown as they are, each in
+    the quotation marks of the reader's language (“Login Name” / 「Login Name」), never converted."""
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, Localized):
+        return t(value, lang)
+    if isinstance(value, Quoted):
+        return ", ".join(t("format.quoted", lang, text=item) for item in value)
+    return value
+
+
 class InputError(ValueError):
     """Bad input from a reader or a caller. `code` is stable; the message text is in data/texts/
     under `errors.<code>` and may use the `values` placeholders (a `Localized` value is looked up
@@ -20,7 +33,7 @@ class InputError(ValueError):
         self.values = values
 
     def message(self, lang: str) -> str:
-        values = {k: t(v, lang) if isinstance(v, Localized) else v for k, v in self.values.items()}
+        values = {k: _shown(v, lang) for k, v in self.values.items()}
         return t(f"errors.{self.code}", lang, **values)
 
     def as_json(self, lang: str) -> dict[str, dict[str, str]]:

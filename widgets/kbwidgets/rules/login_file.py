@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import cast
 
-from kbwidgets.engine.errors import InputError, Localized
+from kbwidgets.engine.errors import InputError, Localized, Quoted
 from kbwidgets.rules.login_encoding import decode_report
 from kbwidgets.rules.login_times import SourceZone, TimeProblem
 
@@ -87,8 +87,8 @@ def find_columns(header: list[str], overrides: dict[str, str] | None = None) -> 
     return columns
 
 
-def _shown(header: list[str]) -> str:
-    return ", ".join(f"“{name.strip()[:40]}”" for name in header[:20])
+def _shown(header: list[str]) -> Quoted:
+    return Quoted(name.strip()[:40] for name in header[:20])
 
 
 def parse_overrides(text: str) -> dict[str, str]:
