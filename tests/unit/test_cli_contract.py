@@ -111,6 +111,18 @@ def test_argument_errors_are_json_in_the_requested_language(args):
 
 
 @pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["vmoptions", "--mb"], "`python -m kbwidgets vmoptions --help`"),
+        (["--zzz"], "`python -m kbwidgets --help`"),
+    ],
+)
+def test_an_argument_error_points_at_a_help_command_that_exists(args, hint):
+    status, stdout, _ = run(args, b"")
+    assert status == 2 and hint in _error(stdout)["message"]
+
+
+@pytest.mark.parametrize(
     ("request_", "code"),
     [
         ({"os": "solaris"}, "bad_choice"),

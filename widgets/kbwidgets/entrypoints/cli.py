@@ -75,7 +75,7 @@ class ArgumentError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # argparse's would print English usage and exit
-        raise ArgumentError(message, self.prog.split()[-1] if " " in self.prog else "")
+        raise ArgumentError(message, self.prog)  # "python -m kbwidgets [command]", for its --help
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,7 +151,7 @@ def main(
     try:
         args = build_parser().parse_args(args_list)
     except ArgumentError as error:
-        detail = InputError("bad_argument", detail=error.detail, command=error.command or "")
+        detail = InputError("bad_argument", detail=error.detail, command=error.command)
         out.write(_error_bytes(detail, lang))
         return 2
     if args.command is None:
