@@ -126,4 +126,5 @@ def test_the_kill_switch_removes_the_worker_and_its_caches(site_copy, context):
             """async () => !(await navigator.serviceWorker.getRegistration())
                 && (await caches.keys()).filter((name) => name.startsWith("kb-")).length === 0""",
         )
-        assert page.locator("h1").is_visible()  # the page itself, from the network
+        # the page itself, from the network: the kill switch reloads it, so wait for the reload
+        expect(page.locator("h1")).to_be_visible()
