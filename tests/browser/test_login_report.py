@@ -99,12 +99,54 @@ def test_columns_can_be_mapped_and_a_client_list_pasted(page: Page, site_url: st
     live.get_by_label("username", exact=True).select_option("Who")
     live.get_by_label("login time", exact=True).select_option("When")
     live.get_by_label("application type", exact=True).select_option("Via")
-    expect(live.locator(".kbw-summary")).to_contain_text("Logins: 2 by 2 users")
+    expect(live.locator(".kbw-summary")).to_contain_text("Logins: 2; users: 2")
     live.get_by_label("Your client list", exact=False).fill("ann\nben\ncat\n")
     live.get_by_role("button", name="Apply").click()
     expect(live.locator(".kbw-inactive")).to_have_text("cat")
     summary = live.locator(".kbw-summary")
     expect(summary).to_contain_text("Outside business hours (weekends, or 22:00 to 06:00): 1")
+
+
+# A reader quicker than Python: two columns picked and the client list typed before the first
+# answer is drawn, the third column picked after. Each answer is computed from the fields as they
+# were when its event was read; drawing an older one must not put back a value chosen since.
+QUICK_READER = """async () => {
+    const live = document.querySelector('.kbw[data-kbw="login-report"] .kbw-live');
+    const field = (name) => live.querySelector(`[name="${name}"]`);
+    const set = (name, value, event) => {
+        field(name).value = value;
+        field(name).dispatchEvent(new Event("input", { bubbles: true }));
+        if (event) field(name).dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    const drawn = new Promise((resolve) => new MutationObserver((_, watch) => {
+        watch.disconnect();
+        resolve();
+    }).observe(live, { childList: true }));
+    set("col_user", "Who", true);
+    set("col_time", "When", true);
+    set("clients", "ann\\ncat", false);
+    await drawn;
+    const seen = { time: field("col_time").value, clients: field("clients").value };
+    set("col_app", "Via", true);
+    return seen;
+}"""
+
+
+def test_an_answer_drawn_late_keeps_what_the_reader_chose_since(page: Page, site_url: str):
+    page.goto(site_url + EN)
+    live = open_widget(page, "login-report")
+    live.locator('input[name="report"]').set_input_files(
+        files=[{"name": "custom.csv", "mimeType": "text/csv", "buffer": b"Who,Via,When\nann,TWS,2026-02-02 09:00:00\n"}]
+    )
+    expect(live.locator(".kbw-error")).to_contain_text("No column for the username was found")
+    seen = page.evaluate(QUICK_READER)
+    assert seen == {"time": "When", "clients": "ann\ncat"}  # not reset by the first answer
+    expect(live.locator(".kbw-summary")).to_contain_text("Logins: 1; users: 1")
+    expect(live.locator('select[name="col_time"]')).to_have_value("When")
+    expect(live.locator('select[name="col_app"]')).to_have_value("Via")
+    expect(live.locator('textarea[name="clients"]')).to_have_value("ann\ncat")
+    live.get_by_role("button", name="Apply").click()
+    expect(live.locator(".kbw-inactive")).to_have_text("cat")
 
 
 def test_a_million_rows_show_progress_then_the_limit_and_the_tab_stays_usable(

@@ -84,6 +84,17 @@ window.kbwView = (function () {
     return values;
   }
 
+  // The values of `from`'s fields whose name passes `which`, set on the same fields of `to`.
+  function carryValues(from, to, which) {
+    var now = collectValues(from);
+    to.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (field) {
+      if (field.type === "file" || !(field.name in now) || !which(field.name)) return;
+      if (field.type === "checkbox") field.checked = now[field.name] === true;
+      else if (field.type === "radio") field.checked = field.value === now[field.name];
+      else field.value = now[field.name];
+    });
+  }
+
   // The text of the element `targetId` (a textarea's value) onto the clipboard.
   function copyText(targetId, done, failed) {
     var target = document.getElementById(targetId);
@@ -95,5 +106,6 @@ window.kbwView = (function () {
     }
   }
 
-  return { build: build, attachDownloads: attachDownloads, collectValues: collectValues, copyText: copyText };
+  return { build: build, attachDownloads: attachDownloads, collectValues: collectValues, carryValues: carryValues,
+           copyText: copyText };
 })();

@@ -61,6 +61,10 @@
     this.objectUrls = [];
     this.started = false;
     this.busy = Promise.resolve();
+    // How many times the reader has touched a field, and when each was last touched: an
+    // answer to an earlier event must not put an older value back (see keepTouched).
+    this.touches = 0;
+    this.touched = {};
     this.bar.hidden = false;
     var self = this;
     var intent = function () { self.start(); };
@@ -75,8 +79,10 @@
       var form = event.target;
       self.send({ type: "submit", action: form.getAttribute("data-action") || "", values: view.collectValues(self.live) });
     });
+    this.live.addEventListener("input", function (event) { self.touch(event.target); });
     this.live.addEventListener("change", function (event) {
       var field = event.target;
+      self.touch(field);
       if (field.type === "file") return self.sendFile(field.name, field.files && field.files[0]);
       if (!field.name) return;
       self.send({ type: "change", name: field.name, values: view.collectValues(self.live) });
@@ -185,7 +191,20 @@
     if (document.activeElement === this.status) this.button.focus();
   };
 
-  Widget.prototype.request = function (fields, data) {
+  Widget.prototype.touch = function (field) {
+    if (field && field.name) this.touched[field.name] = ++this.touches;
+  };
+
+  // Values the reader gave after the event being answered was read: the answer was computed
+  // without them (an event already queued carries them, or none yet: text still being typed).
+  // They go into the fresh view, so a field never jumps back under the reader's hand and the
+  // next event reads what the reader chose, not what an older answer drew.
+  Widget.prototype.keepTouched = function (fresh, readAt) {
+    var touched = this.touched;
+    view.carryValues(this.live, fresh, function (name) { return touched[name] > readAt; });
+  };
+
+  Widget.prototype.request = function (fields, data, readAt) {
     var self = this;
     var request = Object.assign({
       widget: this.name, lang: this.lang, state: this.state, query: {},
@@ -193,7 +212,7 @@
              instance: this.instance, base: this.base, page: this.page }
     }, fields);
     return transport.call(request, data).then(function (response) {
-      if (!response.prepared) self.apply(response);
+      if (!response.prepared) self.apply(response, readAt);
       return response;
     });
   };
@@ -201,8 +220,9 @@
   // Events are handled one at a time, in order.
   Widget.prototype.send = function (event, data) {
     var self = this;
+    var readAt = this.touches; // the event's values were read from the fields just now
     this.busy = this.busy.then(function () {
-      return self.request({ op: "event", event: event }, data);
+      return self.request({ op: "event", event: event }, data, readAt);
     }).catch(function () { self.failed("failed"); });
     return this.busy;
   };
@@ -228,7 +248,7 @@
     });
   };
 
-  Widget.prototype.apply = function (response) {
+  Widget.prototype.apply = function (response, readAt) {
     if (this.working) {
       this.working = false;
       this.progressBar.hidden = true;
@@ -245,6 +265,7 @@
     var selection = focusId && typeof focused.selectionStart === "number"
       ? [focused.selectionStart, focused.selectionEnd] : null;
     var fresh = view.build(response.view, transport.manifest().view, false);
+    if (readAt !== undefined) this.keepTouched(fresh, readAt);
     this.objectUrls.forEach(function (url) { URL.revokeObjectURL(url); });
     this.objectUrls = [];
     this.live.replaceChildren(fresh);
