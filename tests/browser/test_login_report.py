@@ -135,8 +135,9 @@ QUICK_READER = """async () => {
 def test_an_answer_drawn_late_keeps_what_the_reader_chose_since(page: Page, site_url: str):
     page.goto(site_url + EN)
     live = open_widget(page, "login-report")
+    report = b"Who,Via,When\nann,TWS,2026-02-02 09:00:00\n"
     live.locator('input[name="report"]').set_input_files(
-        files=[{"name": "custom.csv", "mimeType": "text/csv", "buffer": b"Who,Via,When\nann,TWS,2026-02-02 09:00:00\n"}]
+        files=[{"name": "custom.csv", "mimeType": "text/csv", "buffer": report}]
     )
     expect(live.locator(".kbw-error")).to_contain_text("No column for the username was found")
     seen = page.evaluate(QUICK_READER)

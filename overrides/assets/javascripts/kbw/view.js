@@ -84,6 +84,22 @@ window.kbwView = (function () {
     return values;
   }
 
+  // `root`'s content replaced by `fresh`; the field the reader was in keeps focus and the
+  // text selection (the fresh view has the same ids), so typing is never interrupted.
+  function replaceKeepingFocus(root, fresh) {
+    var focused = document.activeElement;
+    var focusId = focused && root.contains(focused) ? focused.id : null;
+    var selection = focusId && typeof focused.selectionStart === "number"
+      ? [focused.selectionStart, focused.selectionEnd] : null;
+    root.replaceChildren(fresh);
+    var again = focusId && document.getElementById(focusId);
+    if (!again) return;
+    again.focus();
+    if (selection && typeof again.setSelectionRange === "function") {
+      try { again.setSelectionRange(selection[0], selection[1]); } catch (e) { /* not a text field */ }
+    }
+  }
+
   // The values of `from`'s fields whose name passes `which`, set on the same fields of `to`.
   function carryValues(from, to, which) {
     var now = collectValues(from);
@@ -107,5 +123,5 @@ window.kbwView = (function () {
   }
 
   return { build: build, attachDownloads: attachDownloads, collectValues: collectValues, carryValues: carryValues,
-           copyText: copyText };
+           replaceKeepingFocus: replaceKeepingFocus, copyText: copyText };
 })();

@@ -61,10 +61,8 @@
     this.objectUrls = [];
     this.started = false;
     this.busy = Promise.resolve();
-    // How many times the reader has touched a field, and when each was last touched: an
-    // answer to an earlier event must not put an older value back (see keepTouched).
-    this.touches = 0;
-    this.touched = {};
+    this.touches = 0;   // fields touched by the reader so far, and when each one last was:
+    this.touched = {};  // see keepTouched
     this.bar.hidden = false;
     var self = this;
     var intent = function () { self.start(); };
@@ -191,9 +189,7 @@
     if (document.activeElement === this.status) this.button.focus();
   };
 
-  Widget.prototype.touch = function (field) {
-    if (field && field.name) this.touched[field.name] = ++this.touches;
-  };
+  Widget.prototype.touch = function (field) { if (field.name) this.touched[field.name] = ++this.touches; };
 
   // Values the reader gave after the event being answered was read: the answer was computed
   // without them (an event already queued carries them, or none yet: text still being typed).
@@ -260,25 +256,12 @@
       return;
     }
     this.state = response.state;
-    var focused = document.activeElement;
-    var focusId = focused && this.live.contains(focused) ? focused.id : null;
-    var selection = focusId && typeof focused.selectionStart === "number"
-      ? [focused.selectionStart, focused.selectionEnd] : null;
     var fresh = view.build(response.view, transport.manifest().view, false);
     if (readAt !== undefined) this.keepTouched(fresh, readAt);
     this.objectUrls.forEach(function (url) { URL.revokeObjectURL(url); });
     this.objectUrls = [];
-    this.live.replaceChildren(fresh);
+    view.replaceKeepingFocus(this.live, fresh);
     view.attachDownloads(this.live, this);
-    if (focusId) {
-      var again = document.getElementById(focusId);
-      if (again) {
-        again.focus();
-        if (selection && typeof again.setSelectionRange === "function") {
-          try { again.setSelectionRange(selection[0], selection[1]); } catch (e) { /* not a text field */ }
-        }
-      }
-    }
     this.updateAddress(response.query || {});
     if (response.announce) this.say(response.announce);
   };
