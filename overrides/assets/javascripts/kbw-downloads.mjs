@@ -101,13 +101,43 @@ export function handOverCompiled(url, module, mark) {
 const ownInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const response = await source;
-  if (!compiled.has(response)) return ownInstantiateStreaming(response, imports);
+  if (!compiled.has(response)) {
+    const made = await ownInstantiateStreaming(response, imports);
+    await undoDelta(made.instance, imports);
+    return made;
+  }
   const module = await compiled.get(response);
   onInstantiate("instantiate start");
   const instance = await WebAssembly.instantiate(module, imports);
+  await undoDelta(instance, imports);
   onInstantiate("instantiated");
   return { module, instance };
 };
+
+// The start-up snapshot's first memory bytes ship XOR-ed with the WebAssembly's data segments
+// (kbsite/runtime/snapshot_delta.py: 1.3 MB less to download). Right after instantiation the
+// memory holds exactly those segments, and Pyodide copies the snapshot over it only later:
+// XOR-ing the snapshot with that memory then gives back the original, in place.
+let pendingDelta = null;
+export const undoDeltaOnInstantiate = (bytes, delta) => (pendingDelta = { bytes, delta });
+async function undoDelta(instance, imports) {
+  if (!pendingDelta) return;
+  const { delta } = pendingDelta;
+  const bytes = await pendingDelta.bytes;
+  pendingDelta = null;
+  const memory = instance.exports.memory || imports?.env?.memory;
+  const { offset, length } = delta;
+  if (!memory || memory.buffer.byteLength < length || bytes.length < offset + length || length % 4) {
+    throw new Error("the start-up snapshot does not fit this WebAssembly's memory");
+  }
+  // Four bytes at a time where the snapshot's buffer allows it (it does as the worker reads it).
+  const words = (bytes.byteOffset + offset) % 4 === 0;
+  const mixed = words
+    ? new Uint32Array(bytes.buffer, bytes.byteOffset + offset, length / 4)
+    : bytes.subarray(offset, offset + length);
+  const key = words ? new Uint32Array(memory.buffer, 0, length / 4) : new Uint8Array(memory.buffer, 0, length);
+  for (let i = 0; i < mixed.length; i++) mixed[i] ^= key[i];
+}
 
 // A file the browser already holds (HTTP cache or the service worker), without a download.
 export async function held(url) {

@@ -14,7 +14,9 @@
 // The worker makes these requests itself and counts their bytes (progress, stall limit), and
 // hands them to Pyodide when it asks (kbw-downloads.mjs).
 
-import { byteCounter, download, handOver, handOverCompiled, held, ownFetch, pump } from "./kbw-downloads.mjs";
+import {
+  byteCounter, download, handOver, handOverCompiled, held, ownFetch, pump, undoDeltaOnInstantiate,
+} from "./kbw-downloads.mjs";
 
 let handle = null;
 let toPy = null;
@@ -139,6 +141,7 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
   const [{ loadPyodide, version }, snapshot] = await Promise.race([Promise.all([pyodideModule, choice]), failure]);
   if (snapshot && version !== snapshotMeta.pyodide) throw new Error(`the snapshot is not for Pyodide ${version}`);
   mark(snapshot ? "snapshot chosen" : "normal start chosen");
+  if (snapshot && snapshotMeta.delta) undoDeltaOnInstantiate(snapshot.bytes, snapshotMeta.delta);
   progress(2);
   const pyodide = await Promise.race([
     loadPyodide({

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from kbsite.runtime import lockfile_tool
+from kbsite.runtime import lockfile_tool, snapshot_delta
 from kbsite.runtime.pypi_wheels import pinned_wheels
 from kbsite.runtime.stdlib import stored_stdlib
 from kbsite.runtime.view_rules import view_rules
@@ -157,7 +157,7 @@ def build_snapshot(
     """
     node = shutil.which("node")
     script = Path(__file__).resolve().with_name("make_snapshot.mjs")
-    inputs = [runtime[name] for name in RUNTIME_FILES] + [script, wheel]
+    inputs = [runtime[name] for name in RUNTIME_FILES] + [script, Path(snapshot_delta.__file__), wheel]
     key = tree_hash(inputs)
     target = cache / f"snapshot-{key}.bin"
     meta_file = target.with_suffix(".json")
@@ -185,6 +185,8 @@ def build_snapshot(
         return None
     meta = json.loads(proc.stdout.strip().splitlines()[-1])
     meta["package_sha256"] = wheel_sha256
+    delta = snapshot_delta.rewrite_as_delta(target, runtime["pyodide.asm.wasm"])
+    meta["delta"] = delta.as_json() if delta else None  # the worker undoes it (kbw-downloads.mjs)
     meta_file.write_text(json.dumps(meta), "utf-8")
     return {**meta, "path": target}
 
@@ -251,6 +253,7 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
             "pyodide": snapshot["pyodide"],
             "bytes": snapshot["bytes"],
             "package_sha256": snapshot["package_sha256"],
+            "delta": snapshot.get("delta"),
             # What the browser checks before it trusts a snapshot from its cache; the size it reads.
             "sha256": hashlib.sha256(snapshot["path"].read_bytes()).hexdigest(),
             "size": snapshot["path"].stat().st_size,

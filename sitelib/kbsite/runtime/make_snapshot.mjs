@@ -12,6 +12,9 @@
 // leaves JavaScript references behind, which Pyodide refuses to snapshot ("Unexpected hiwire
 // entry"), and unpacking wheels costs the browser up to a second at every start.
 //
+// Before the image is saved, free memory is zeroed: what start-up and the warm-up allocated and
+// freed is garbage nobody reads again, but it is 0.35 MB of the snapshot's brotli size.
+//
 // Usage: node sitelib/kbsite/runtime/make_snapshot.mjs RUNTIME_DIR OUT_FILE WHEEL
 // Prints one line of JSON: {"pyodide": version, "bytes": size, "widgets": [names warmed up]}.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -37,7 +40,32 @@ sys.path.append(${JSON.stringify(wheelPath)})
 import kbwidgets.entrypoints.browser
 json.dumps(kbwidgets.entrypoints.browser.warm_up())
 `);
+zeroFreeMemory(pyodide._module);
 const image = pyodide.makeMemorySnapshot();
 writeFileSync(outFile, image);
 const meta = { pyodide: version, bytes: image.length, widgets: JSON.parse(warmed) };
 process.stdout.write(JSON.stringify(meta) + "\n");
+
+// Zero every byte malloc holds free (taken with malloc, zeroed, given back) and everything above
+// the program break: memory nobody will read before writing it. Blocks that would come from
+// beyond the break (the heap growing) are given back at once, not zeroed.
+function zeroFreeMemory(module) {
+  const heap = () => module.HEAPU8;
+  const breakAt = module._sbrk(0) >>> 0;
+  const blocks = [];
+  for (let size = 1 << 20; size >= 16; size >>>= 1) {
+    for (;;) {
+      const block = module._malloc(size) >>> 0;
+      if (!block) break;
+      if (block + size > breakAt) {
+        module._free(block);
+        break;
+      }
+      heap().fill(0, block, block + size);
+      blocks.push(block);
+    }
+  }
+  for (const block of blocks) module._free(block);
+  module._malloc_trim(0);
+  heap().fill(0, module._sbrk(0) >>> 0);
+}
