@@ -175,3 +175,26 @@ def test_a_million_rows_show_progress_then_the_limit_and_the_tab_stays_usable(
     assert any(text.startswith("Reading the file: 20,000 of about 1,000,001 rows") for text in statuses), (
         statuses
     )
+
+
+def test_files_in_every_encoding_are_read_without_fetching_more_of_python(page: Page, site_url: str):
+    """The site ships only the standard-library modules its widgets were seen to import; a codec
+    missing from them would download the whole library mid-analysis (or fail offline)."""
+    page.goto(site_url + EN)
+    live = open_widget(page, "login-report")
+    text = "用户名,平台,时间\r\nzhang.wei,TWS,2026-01-17 10:00:00\r\nli.na,TWS,2026-01-18 11:00:00\r\n"
+    files = {
+        "gb18030": text.encode("gb18030"),
+        "big5": text.replace("用户名", "用戶名").replace("时间", "時間").encode("big5"),
+        "cp1252": "User,Platform,Time\r\nrenée,TWS,2026-01-17 10:00:00\r\n".encode("cp1252"),
+        "utf-16": text.encode("utf-16"),
+    }
+    for codec, data in files.items():
+        drop_file(page, '.kbw-live [data-drop="report"]', f"{codec}.csv", data)
+        expect(live.locator(".kbw-summary")).to_contain_text(f"Rows read: {1 if codec == 'cp1252' else 2} ")
+        expect(
+            live.locator("table").filter(has_text="li.na" if codec != "cp1252" else "renée")
+        ).to_be_visible()
+    # A worker's own requests are not reported to the page; the worker says when it fetched
+    # the whole library (kbw-worker.mjs, fetchWhole).
+    assert page.evaluate("window.kbwRuntimeInfo.fetched") is None

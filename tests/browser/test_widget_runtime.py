@@ -123,6 +123,7 @@ def test_python_starts_from_the_snapshot_shipped_as_a_delta(page: Page, site_url
     _convert(page, "1.5 GB")
     expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("1.5 GB = 1536 MB")
     assert page.evaluate("window.kbwRuntimeInfo.snapshot") is True
+    assert page.evaluate("window.kbwRuntimeInfo.fetched") is None  # the core zip sufficed
 
 
 def test_a_snapshot_made_from_other_widget_code_is_not_used(page: Page, site_url: str):

@@ -40,6 +40,7 @@ function progress(step) {
 const SNAPSHOT_WORTH_BYTES_PER_MS = 1600;
 const SPEED_BYTES = 256 * 1024;
 const WHEELS = "/lib/wheels"; // where make_snapshot.mjs put our wheel
+const FULL_STDLIB = "/lib/python_stdlib_full.zip";
 
 async function snapshotBytes(response, meta, counter, check) {
   const bytes = new Uint8Array(meta.bytes);
@@ -167,6 +168,11 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
     throw new Error("kbwidgets version does not match runtime.json");
   }
   mark("imported");
+  if (manifest.stdlib) {
+    const full = `${runtime}${manifest.stdlib.file}`;
+    const modules = pyodide.toPy(manifest.stdlib.modules);
+    pyodide.pyimport("kbwidgets.entrypoints.stdlib_fallback").install(modules, (name) => fetchWhole(pyodide, full, name));
+  }
   handle = browser.handle;
   toPy = (bytes) => pyodide.toPy(bytes);
   // Packages only some widgets need (tzdata), when such a widget starts: their wheels go on
@@ -187,6 +193,24 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
     pyodide.runPython(`${python}\nimportlib.invalidate_caches()`);
   };
   return Boolean(snapshot);
+}
+
+// The whole standard library, for a module outside the core a start downloads (asked by
+// kbwidgets.entrypoints.stdlib_fallback from inside an import, so synchronously: a worker may).
+function fetchWhole(pyodide, url, module) {
+  try {
+    const request = new XMLHttpRequest();
+    request.open("GET", url, false);
+    request.responseType = "arraybuffer";
+    request.send();
+    if (request.status !== 200) return null;
+    pyodide.FS.writeFile(FULL_STDLIB, new Uint8Array(request.response));
+    self.postMessage({ type: "fetched", url, module }); // for diagnostics and the tests
+    return FULL_STDLIB;
+  } catch (error) {
+    console.warn(`kbwidgets: the standard library could not be fetched: ${error}`);
+    return null;
+  }
 }
 
 self.onmessage = async (event) => {

@@ -33,22 +33,17 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from kbsite.runtime import lockfile_tool, snapshot_delta
 from kbsite.runtime.pypi_wheels import pinned_wheels
-from kbsite.runtime.stdlib import stored_stdlib
+from kbsite.runtime.stdlib import Log, split_stdlib, stored_stdlib
 from kbsite.runtime.view_rules import view_rules
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGE = "kbwidgets"
+FULL_STDLIB = "python_stdlib_full.zip"
 KEEP_BUILDS = 3  # per kind of file in .cache/widget-runtime/
-
-
-class Log(Protocol):
-    """Where progress goes: a logging.Logger, or mkdocs' plugin logger."""
-
-    def info(self, msg: str, *args: object) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -197,7 +192,14 @@ def prune(cache: Path, keep: int = KEEP_BUILDS) -> None:
     Not only the current ones: a build of another checkout sharing the cache (a test's copy, a
     second worktree) may still be about to copy its own.
     """
-    for pattern in ("wheel-*", "pyodide-lock-*.json", "snapshot-*.bin", "python_stdlib-*.zip"):
+    patterns = (
+        "wheel-*",
+        "pyodide-lock-*.json",
+        "snapshot-*.bin",
+        "python_stdlib-*.zip",
+        "python_stdlib_core-*.zip",
+    )
+    for pattern in patterns:
         found = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in found[keep:]:
             if stale.is_dir():
@@ -228,7 +230,14 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
     lock_file = cache / f"pyodide-lock-{hashlib.sha256(lock_text.encode()).hexdigest()[:16]}.json"
     lock_file.write_text(lock_text, "utf-8")
     files = {name: runtime_dir / name for name in RUNTIME_FILES}
-    files["python_stdlib.zip"] = stored_stdlib(runtime_dir / "python_stdlib.zip", cache)
+    stdlib = split_stdlib(
+        stored_stdlib(runtime_dir / "python_stdlib.zip", cache),
+        [wheel, *(w for w, _ in dependencies.values())],
+        runtime_dir,
+        cache,
+        log,
+    )
+    files["python_stdlib.zip"] = stdlib.core
     snapshot = build_snapshot(files, lock, wheel, wheel_sha256, cache, log)
 
     prune(cache)
@@ -258,6 +267,9 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
             "sha256": hashlib.sha256(snapshot["path"].read_bytes()).hexdigest(),
             "size": snapshot["path"].stat().st_size,
         }
+    if stdlib.rest:  # the worker's fallback for a module the trace did not see imported
+        files[FULL_STDLIB] = stdlib.full
+        manifest["stdlib"] = {"file": FULL_STDLIB, "modules": stdlib.rest}
     # For the progress line: the bytes of each file the browser downloads to start Python.
     manifest["sizes"] = {name: path.stat().st_size for name, path in sorted(files.items())}
     return RuntimeBuild(files, manifest)
@@ -271,8 +283,9 @@ def install(runtime: RuntimeBuild, target: Path) -> None:
             stale.unlink()
     for name, source in runtime.files.items():
         _copy_if_changed(source, target / name)
-    for stale in target.glob("snapshot.bin*") if "snapshot.bin" not in runtime.files else ():
-        stale.unlink()
+    for optional in ("snapshot.bin", FULL_STDLIB):
+        for stale in target.glob(f"{optional}*") if optional not in runtime.files else ():
+            stale.unlink()
     manifest = {**runtime.manifest, "view": view_rules()}
     (target / "runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 

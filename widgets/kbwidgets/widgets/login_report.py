@@ -8,6 +8,7 @@ changing a setting re-reads nothing; a worker that was restarted asks for the fi
 
 from __future__ import annotations
 
+import codecs
 import secrets
 import sys
 from collections import OrderedDict
@@ -20,7 +21,7 @@ from kbwidgets.engine.errors import InputError
 from kbwidgets.engine.texts import t
 from kbwidgets.engine.view import ViewNode, h, validate
 from kbwidgets.engine.widget import Env, Widget, register
-from kbwidgets.rules import login_file, login_times
+from kbwidgets.rules import login_encoding, login_file, login_times
 from kbwidgets.rules.login_analysis import Analysis, analyse
 from kbwidgets.rules.login_sample import sample_clients, sample_report
 from kbwidgets.widgets import login_form, login_views
@@ -140,6 +141,11 @@ class LoginReport(Widget):
         report = login_file.read_report(sample_report(), login_times.SourceZone(login_times.FIXED_MINUS_5))
         for lang in LANGUAGES:
             validate(login_views.results(analyse(report, UTC), SAMPLE_NAME, lang, Env()))
+        # Every codec a reader's file may be read with: each is a module of the standard
+        # library, imported on first use, which the site ships only when a widget needs it
+        # (kbsite/runtime/trace_stdlib.mjs lists what this warm-up imported).
+        for codec in login_encoding.NAMES:
+            codecs.lookup(codec)
         try:
             for zone in login_form.ZONES[1:]:
                 login_times.zone(zone)

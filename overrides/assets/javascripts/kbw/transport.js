@@ -60,6 +60,9 @@ window.kbwTransport = (function () {
           } else {
             fail("failed");
           }
+        } else if (msg.type === "fetched") {
+          // A module outside the standard library's core made the worker fetch all of it.
+          if (window.kbwRuntimeInfo) (window.kbwRuntimeInfo.fetched = window.kbwRuntimeInfo.fetched || []).push(msg.module);
         } else if (msg.type === "work") {
           workListeners.forEach(function (listener) { listener(msg.done, msg.total); });
         } else if (msg.type === "result") {
