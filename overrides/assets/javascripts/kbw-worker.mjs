@@ -3,7 +3,7 @@
 //
 // Start-up uses the build-time memory snapshot when runtime.json says it was made by this very
 // Pyodide version from this very wheel (it holds our imported code), and when it pays: the
-// browser holds it already, or the WebAssembly's first bytes arrive fast enough that 4.8 MB
+// browser holds it already, or the WebAssembly's first bytes arrive fast enough that 3.1 MB
 // more cost less than the 3 s of CPU the snapshot saves. It is a private Pyodide API, so any
 // failure with it is reported as {type: "failed", snapshot: true} and the page retries once
 // with a normal start; and the package version Python reports must match the manifest,
@@ -34,10 +34,10 @@ function progress(step) {
   self.postMessage({ type: "progress", step });
 }
 
-// The snapshot saves about 3 s of CPU here (more on a phone) and costs 4.8 MB (brotli): worth
-// it from about 1.6 MB/s on, measured over the WebAssembly's first SPEED_BYTES. Below, a normal
-// start has the first answer sooner, with under half the bytes.
-const SNAPSHOT_WORTH_BYTES_PER_MS = 1600;
+// The snapshot saves about 3 s of CPU here (more on a phone) and costs 3.1 MB (brotli): worth
+// it from about 1 MB/s on, measured over the WebAssembly's first SPEED_BYTES. Below, a normal
+// start has the first answer sooner, with about half the bytes.
+const SNAPSHOT_WORTH_BYTES_PER_MS = 1000;
 const SPEED_BYTES = 256 * 1024;
 const WHEELS = "/lib/wheels"; // where make_snapshot.mjs put our wheel
 const FULL_STDLIB = "/lib/python_stdlib_full.zip";
