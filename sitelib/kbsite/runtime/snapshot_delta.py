@@ -32,8 +32,8 @@ class Delta:
         return {"offset": self.offset, "length": self.length}
 
 
-def _leb128(data: bytes, at: int) -> tuple[int, int]:
-    """An unsigned LEB128 number at `at`: (value, position after it)."""
+def _leb128(data: bytes, at: int, signed: bool = False) -> tuple[int, int]:
+    """A LEB128 number at `at`: (value, position after it). Signed for i32.const operands."""
     value = shift = 0
     while True:
         byte = data[at]
@@ -41,18 +41,7 @@ def _leb128(data: bytes, at: int) -> tuple[int, int]:
         value |= (byte & 0x7F) << shift
         shift += 7
         if byte < 0x80:
-            return value, at
-
-
-def _sleb128(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            if byte & 0x40:
+            if signed and byte & 0x40:
                 value -= 1 << shift
             return value, at
 
@@ -74,7 +63,7 @@ def memory_image(wasm: bytes) -> bytes | None:
                 flags, cursor = _leb128(wasm, cursor)
                 if flags != 0 or wasm[cursor] != I32_CONST:
                     return None  # passive, or placed by another memory index or a global
-                offset, cursor = _sleb128(wasm, cursor + 1)
+                offset, cursor = _leb128(wasm, cursor + 1, signed=True)
                 if wasm[cursor] != END:
                     return None
                 length, cursor = _leb128(wasm, cursor + 1)
