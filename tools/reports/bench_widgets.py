@@ -49,19 +49,11 @@ self.onmessage = async (event) => {
   let image;
   if (snapshot) {
     image = new Uint8Array(await (await fetch(runtime + "snapshot.bin")).arrayBuffer());
-    // The snapshot ships as a delta from the WebAssembly's data segments (kbw-downloads.mjs).
+    // The snapshot ships as a delta from the WebAssembly's data segments: undone by the site's
+    // own code, which wraps instantiation once imported.
     const delta = (await (await fetch(runtime + "runtime.json")).json()).snapshot.delta;
-    const own = WebAssembly.instantiateStreaming;
-    WebAssembly.instantiateStreaming = async (source, imports) => {
-      const made = await own(source, imports);
-      if (delta) {
-        const memory = made.instance.exports.memory || imports.env.memory;
-        const mixed = new Uint32Array(image.buffer, delta.offset, delta.length / 4);
-        const key = new Uint32Array(memory.buffer, 0, delta.length / 4);
-        for (let i = 0; i < mixed.length; i++) mixed[i] ^= key[i];
-      }
-      return made;
-    };
+    const { undoDeltaOnInstantiate } = await import(runtime + "../assets/javascripts/kbw-downloads.mjs");
+    if (delta) undoDeltaOnInstantiate(image, delta);
   }
   const py = await mod.loadPyodide({indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json",
     packages: ["kbwidgets"], stdout: () => {}, stderr: () => {}, ...(image ? {_loadSnapshot: image} : {})});
