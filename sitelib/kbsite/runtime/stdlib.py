@@ -69,8 +69,8 @@ def split_stdlib(full: Path, wheels: list[Path], runtime_dir: Path, cache: Path,
     Node: trace_stdlib.mjs), cached by its inputs. Without Node, or when the trace fails, the
     core is the whole library and nothing is left to fetch later."""
     script = Path(__file__).resolve().with_name("trace_stdlib.mjs")
-    key = hashlib.sha256()
-    for path in (full, script, *wheels):
+    key = hashlib.sha256(full.name.encode())  # stored_stdlib names it by its source's hash
+    for path in (script, *wheels):
         key.update(hashlib.sha256(path.read_bytes()).digest())
     target = cache / f"python_stdlib_core-{key.hexdigest()[:16]}.zip"
     with zipfile.ZipFile(full) as library:
