@@ -21,8 +21,11 @@ from pathlib import Path
 
 import brotli
 
-# .bin: the start-up snapshot; .zip: the standard library, stored uncompressed for this.
-SUFFIXES = frozenset({".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".bin", ".zip"})
+# .bin: the start-up snapshot; .zip and .whl: the standard library and the wheels, our own stored
+# uncompressed for this (kbsite.runtime.zips).
+SUFFIXES = frozenset(
+    {".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".bin", ".zip", ".whl"}
+)
 LARGE = 16 * 1024 * 1024
 MIN_BYTES = 1024  # below this the header costs more than the saving
 KEEP_DAYS = 14  # cached results nobody used for this long are deleted
