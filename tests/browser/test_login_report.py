@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from widgets import open_widget
@@ -198,3 +199,27 @@ def test_files_in_every_encoding_are_read_without_fetching_more_of_python(page: 
     # A worker's own requests are not reported to the page; the worker says when it fetched
     # the whole library (kbw-worker.mjs, fetchWhole).
     assert page.evaluate("window.kbwRuntimeInfo.fetched") is None
+
+
+@pytest.mark.parametrize("strategy", ["snapshot", "normal"])
+def test_a_start_from_the_snapshot_downloads_no_standard_library(page: Page, site_url: str, strategy: str):
+    """The snapshot holds every standard-library module the widgets use (make_snapshot.mjs), so
+    that start downloads none of the library, not even for this page's heaviest work: a file in
+    a legacy encoding, read in New York time and shown in another zone. A normal start needs the
+    core zip, which shows that the count below sees the worker's requests."""
+    libraries: list[str] = []
+    page.route(
+        "**/pyodide/python_stdlib*.zip",
+        lambda route: (libraries.append(route.request.url.rsplit("/", 1)[1]), route.continue_()),
+    )
+    page.add_init_script(f"window.KBW_START_STRATEGY = '{strategy}'")
+    page.goto(site_url + EN + "?zone=Asia%2FHong_Kong")
+    live = open_widget(page, "login-report")
+    text = "用户名,平台,时间\r\nzhang.wei,TWS,2026-03-08 01:30:00\r\nli.na,TWS,2026-03-09 11:00:00\r\n"
+    drop_file(page, '.kbw-live [data-drop="report"]', "gb.csv", text.encode("gb18030"))
+    summary = live.locator(".kbw-summary")
+    expect(summary).to_contain_text("Rows read: 2 ")
+    expect(summary).to_contain_text("Times shown in: Asia/Hong_Kong")
+    expect(live.locator("table").filter(has_text="zhang.wei")).to_contain_text("2026-03-08 14:30")
+    assert page.evaluate("window.kbwRuntimeInfo.snapshot") is (strategy == "snapshot")
+    assert libraries == ([] if strategy == "snapshot" else ["python_stdlib.zip"])

@@ -10,7 +10,8 @@
 // whichever way Python started.
 //
 // Every large download starts at once, in parallel: the WebAssembly (compiled by V8 while it
-// streams in), the standard library, and the snapshot as soon as the link's speed is known.
+// streams in), and as soon as the link's speed is known, either the snapshot or, for a normal
+// start, the standard library.
 // The worker makes these requests itself and counts their bytes (progress, stall limit), and
 // hands them to Pyodide when it asks (kbw-downloads.mjs).
 
@@ -40,6 +41,9 @@ function progress(step) {
 const SNAPSHOT_WORTH_BYTES_PER_MS = 1000;
 const SPEED_BYTES = 256 * 1024;
 const WHEELS = "/lib/wheels"; // where make_snapshot.mjs put our wheel
+// A zip with no members (its end-of-directory record alone): the standard library's place in a
+// start from the snapshot.
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
 const FULL_STDLIB = "/lib/python_stdlib_full.zip";
 
 async function snapshotBytes(response, meta, counter, check) {
@@ -99,9 +103,9 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
   const snapshotMeta = useSnapshot && madeFromOurWheel && strategy !== "normal" ? manifest.snapshot : null;
   const wasmUrl = new URL(`${runtime}pyodide.asm.wasm`, self.location.href).href;
   const stdlibUrl = new URL(`${runtime}python_stdlib.zip`, self.location.href).href;
-  // Looked up before the download below can put it there. The standard library comes with the
-  // WebAssembly in every start: if the browser holds it, the WebAssembly will come from the
-  // cache too, and its speed says nothing about the link.
+  // Looked up before a download can put it there. Only a normal start downloads the standard
+  // library: if the browser holds it (and not the snapshot), the last start here was a normal
+  // one, the WebAssembly will come from the cache, and its speed says nothing about the link.
   const wasmHeld = snapshotMeta && strategy !== "snapshot" ? held(stdlibUrl) : null;
   let knowSpeed;
   const speed = new Promise((resolve) => (knowSpeed = resolve));
@@ -109,13 +113,9 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
     if (bytes >= SPEED_BYTES || end) knowSpeed(bytes / Math.max(1, ms));
     if (end) mark("wasm downloaded");
   });
-  const stdlib = download(stdlibUrl, counter, null, sizes["python_stdlib.zip"] || 0, (_b, _ms, end) => {
-    if (end) mark("stdlib downloaded");
-  });
   const module = wasm.response.then((response) => WebAssembly.compileStreaming(response));
   module.then(() => mark("wasm compiled"), () => {});
   handOverCompiled(wasmUrl, module, mark);
-  handOver(stdlibUrl, stdlib.response);
   // Our wheel, put on sys.path as it is once Python runs; the pinned ones only some widgets need
   // (tzdata) come later, when such a widget starts (loadPackages).
   const wheels = Object.keys(sizes)
@@ -133,10 +133,24 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
   const choice =
     snapshotMeta && snapshotMeta.pyodide === manifest.pyodide
       ? chooseSnapshot(runtime + snapshotMeta.file, snapshotMeta, { strategy, wasmHeld, speed, counter })
-      : null;
+      : Promise.resolve(null);
+  // The standard library only for a normal start: the snapshot holds all of it the widgets use
+  // (make_snapshot.mjs), and Python gets an empty zip in its place. The choice waits for the
+  // WebAssembly's first 256 KB at most, which a link slow enough to start normally needs anyway.
+  const stdlib = choice.then((snapshot) => {
+    if (snapshot) {
+      counter.expected -= sizes["python_stdlib.zip"] || 0;
+      return { response: Promise.resolve(new Response(EMPTY_ZIP)), done: Promise.resolve() };
+    }
+    return download(stdlibUrl, counter, null, sizes["python_stdlib.zip"] || 0, (_b, _ms, end) => {
+      if (end) mark("stdlib downloaded");
+    });
+  });
+  handOver(stdlibUrl, stdlib.then((chosen) => chosen.response));
   // A failed download or compile rejects at once; Pyodide would wait forever (and so would the
   // choice, for the WebAssembly's speed). A failed snapshot rejects loadPyodide, which awaits it.
-  const failure = Promise.all([wasm.done, stdlib.done, module, ...wheels.map((w) => w.done)]).then(
+  const stdlibDone = stdlib.then((chosen) => chosen.done);
+  const failure = Promise.all([wasm.done, stdlibDone, module, ...wheels.map((w) => w.done)]).then(
     () => new Promise(() => {}),
   );
   const [{ loadPyodide, version }, snapshot] = await Promise.race([Promise.all([pyodideModule, choice]), failure]);
@@ -150,6 +164,7 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
       lockFileURL: `${runtime}pyodide-lock.json`,
       stdout: () => {},
       stderr: (line) => console.warn(line),
+      env: { ...manifest.env }, // as the snapshot was made (kbsite/runtime/node.py: PYTHON_ENV)
       ...(snapshot ? { _loadSnapshot: snapshot.bytes } : {}),
     }),
     failure,

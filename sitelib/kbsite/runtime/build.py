@@ -35,10 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kbsite.runtime import lockfile_tool, snapshot_delta
+from kbsite.runtime import lockfile_tool, node, snapshot_delta
 from kbsite.runtime.pypi_wheels import pinned_wheels
 from kbsite.runtime.stdlib import Log, split_stdlib, stored_stdlib
 from kbsite.runtime.view_rules import view_rules
+from kbsite.runtime.zips import repack_stored
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGE = "kbwidgets"
@@ -69,8 +70,9 @@ def source_files(root: Path) -> list[Path]:
 
 
 def build_wheel(root: Path, cache: Path, log: Log) -> Path:
-    """The kbwidgets wheel for the current sources (cached by their hash)."""
-    out = cache / f"wheel-{tree_hash(source_files(root), root=root)}"
+    """The kbwidgets wheel for the current sources (cached by their hash), stored, not deflated
+    (kbsite.runtime.zips)."""
+    out = cache / f"wheel-{tree_hash(source_files(root), extra='stored', root=root)}"
     wheels = sorted(out.glob(f"{PACKAGE}-*.whl"))
     if wheels:
         out.touch()  # most recently used: the last to be pruned
@@ -105,7 +107,7 @@ def build_wheel(root: Path, cache: Path, log: Log) -> Path:
         )
         (wheel,) = wheels_dir.glob(f"{PACKAGE}-*.whl")
         out.mkdir(parents=True, exist_ok=True)
-        return Path(shutil.move(str(wheel), out / wheel.name))
+        return repack_stored(wheel, out / wheel.name)
 
 
 def wheel_version(wheel: Path) -> str:
@@ -150,18 +152,15 @@ def build_snapshot(
     It holds our imported, warmed-up widgets, so it is remade when the widget code changes
     (a few seconds of Node); `package_sha256` records which wheel it was made with.
     """
-    node = shutil.which("node")
-    script = Path(__file__).resolve().with_name("make_snapshot.mjs")
-    inputs = [runtime[name] for name in RUNTIME_FILES] + [script, Path(snapshot_delta.__file__), wheel]
-    key = tree_hash(inputs)
+    script = node.SCRIPTS / "make_snapshot.mjs"
+    made_by = [script, node.SHARED, Path(snapshot_delta.__file__)]
+    inputs = [runtime[name] for name in RUNTIME_FILES] + [*made_by, wheel]
+    key = tree_hash(inputs, extra=node.environment_key())
     target = cache / f"snapshot-{key}.bin"
     meta_file = target.with_suffix(".json")
     if target.is_file() and meta_file.is_file():
         target.touch()  # most recently used: the last to be pruned
         return {**json.loads(meta_file.read_text("utf-8")), "path": target}
-    if node is None:
-        log.info("no node on PATH, so no start-up snapshot (widgets start normally)")
-        return None
     log.info("making the Pyodide start-up snapshot (once per runtime and widget code)")
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         for name in RUNTIME_FILES:
@@ -169,12 +168,10 @@ def build_snapshot(
         (Path(tmp) / "pyodide-lock.json").write_text(
             json.dumps({"info": lock["info"], "packages": {}}), "utf-8"
         )
-        proc = subprocess.run(
-            [node, str(script), tmp, str(target), str(wheel)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        proc = node.run_script(script.name, [tmp, str(target), str(wheel)])
+    if proc is None:
+        log.info("no node on PATH, so no start-up snapshot (widgets start normally)")
+        return None
     if proc.returncode != 0 or not target.is_file():
         log.info("snapshot failed, widgets will start normally:\n%s", proc.stderr[-2000:])
         return None
@@ -254,6 +251,7 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
             "sha256": wheel_sha256,
         },
         "snapshot": None,
+        "env": node.PYTHON_ENV,
     }
     if snapshot is not None:
         files["snapshot.bin"] = snapshot["path"]

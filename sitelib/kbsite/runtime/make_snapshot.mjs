@@ -1,9 +1,10 @@
 // Build-time Pyodide memory snapshot: start the interpreter once in Node, put our kbwidgets wheel
 // in place, import it and start every widget once (kbwidgets.entrypoints.browser.warm_up), then
 // save the memory image, uncompressed (the build writes brotli and gzip copies for the server).
-// Browsers that load it skip Python's start-up and our imports and data parsing. `_makeSnapshot` / `makeMemorySnapshot` are private Pyodide APIs tied to one runtime
-// build, so the site records which Pyodide version and which wheel (sha256) made the snapshot,
-// and the worker falls back to a normal start on any mismatch or failure.
+// Browsers that load it skip Python's start-up and our imports and data parsing.
+// `_makeSnapshot` / `makeMemorySnapshot` are private Pyodide APIs tied to one runtime build, so
+// the site records which Pyodide version and which wheel (sha256) made the snapshot, and the
+// worker falls back to a normal start on any mismatch or failure.
 //
 // The wheel goes into the file system as it is and onto sys.path (Python imports from a zip),
 // as the browser's worker puts it there too, at the same path: the snapshot's import system
@@ -12,33 +13,29 @@
 // leaves JavaScript references behind, which Pyodide refuses to snapshot ("Unexpected hiwire
 // entry"), and unpacking wheels costs the browser up to a second at every start.
 //
+// Then every module of the standard library's core is imported and the zip's directory forgotten
+// (kbwidgets.entrypoints.snapshot_prep): a start from the snapshot needs no standard library.
+//
 // Before the image is saved, free memory is zeroed: what start-up and the warm-up allocated and
 // freed is garbage nobody reads again, but it is 0.35 MB of the snapshot's brotli size.
 //
 // Usage: node sitelib/kbsite/runtime/make_snapshot.mjs RUNTIME_DIR OUT_FILE WHEEL
 // Prints one line of JSON: {"pyodide": version, "bytes": size, "widgets": [names warmed up]}.
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
-import { pathToFileURL } from "node:url";
+import { writeFileSync } from "node:fs";
+import { startPyodide, writeWheels } from "./node_pyodide.mjs";
 
 const [runtimeDir, outFile, wheel] = process.argv.slice(2);
-const dir = runtimeDir.endsWith("/") ? runtimeDir : runtimeDir + "/";
-const { loadPyodide, version } = await import(pathToFileURL(dir + "pyodide.mjs").href);
-const pyodide = await loadPyodide({
-  indexURL: dir,
-  lockFileURL: dir + "pyodide-lock.json",
-  _makeSnapshot: true,
-  stdout: () => {},
-  stderr: (line) => process.stderr.write(line + "\n"),
-});
-const wheelPath = `/lib/wheels/${basename(wheel)}`;
-pyodide.FS.mkdirTree("/lib/wheels");
-pyodide.FS.writeFile(wheelPath, readFileSync(wheel));
+const { pyodide, version } = await startPyodide(runtimeDir, { _makeSnapshot: true });
+const [wheelPath] = writeWheels(pyodide, [wheel]);
 const warmed = pyodide.runPython(`
 import json, sys
+stdlib = next(p for p in sys.path if p.endswith(".zip"))
 sys.path.append(${JSON.stringify(wheelPath)})
 import kbwidgets.entrypoints.browser
-json.dumps(kbwidgets.entrypoints.browser.warm_up())
+from kbwidgets.entrypoints import snapshot_prep, stdlib_fallback
+warmed = kbwidgets.entrypoints.browser.warm_up()
+snapshot_prep.settle(stdlib)
+json.dumps(warmed)
 `);
 zeroFreeMemory(pyodide._module);
 const image = pyodide.makeMemorySnapshot();

@@ -1,13 +1,13 @@
 """Pyodide's standard library as the site ships it (kbsite.runtime.build).
 
-Pyodide's python_stdlib.zip is deflated member by member (2.5 MB), which leaves nothing for
-brotli to find. The site ships it repacked without compression (9.7 MB, the same members), which
-the server sends brotli-compressed as 1.6 MB (kbsite.precompress); reading a member then costs
-no inflating either.
+Pyodide's python_stdlib.zip is deflated member by member (2.5 MB); the site ships it stored
+(kbsite.runtime.zips: 9.7 MB, the same members, 1.6 MB as the server's brotli copy).
 
 It is also cut in two (`split_stdlib`): a start downloads only the members the widgets were
 seen to import (3.3 of 9.7 MB), and the whole library stays beside it for a module nobody
-foresaw, which the worker then fetches once (kbwidgets.entrypoints.stdlib_fallback).
+foresaw, which the worker then fetches once (kbwidgets.entrypoints.stdlib_fallback). A start
+from the snapshot downloads neither: the snapshot has imported all of the core
+(kbwidgets.entrypoints.snapshot_prep).
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from kbsite.runtime import node
+from kbsite.runtime.zips import repack_stored
+from kbwidgets.entrypoints.snapshot_prep import module_name
 
 
 class Log(Protocol):
@@ -36,14 +39,7 @@ def stored_stdlib(source: Path, cache: Path) -> Path:
     if target.is_file():
         target.touch()
         return target
-    temporary = target.with_suffix(".tmp")
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as out:
-        for info in original.infolist():
-            member = zipfile.ZipInfo(info.filename, info.date_time)
-            member.external_attr = info.external_attr
-            out.writestr(member, original.read(info), zipfile.ZIP_STORED)
-    temporary.replace(target)
-    return target
+    return repack_stored(source, target)
 
 
 @dataclass(frozen=True)
@@ -53,24 +49,13 @@ class SplitStdlib:
     rest: list[str]  # module names in `full` only, for the worker's fallback finder
 
 
-def module_name(member: str) -> str | None:
-    """The module a zip member holds (`email/mime/text.py` -> `email.mime.text`, a package's
-    `__init__.py` -> the package), or None for anything else."""
-    if not member.endswith(".py"):
-        return None
-    parts = member[: -len(".py")].split("/")
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts) if parts and all(part.isidentifier() for part in parts) else None
-
-
 def split_stdlib(full: Path, wheels: list[Path], runtime_dir: Path, cache: Path, log: Log) -> SplitStdlib:
     """The stored standard library cut to what the widgets import (traced by running them in
     Node: trace_stdlib.mjs), cached by its inputs. Without Node, or when the trace fails, the
     core is the whole library and nothing is left to fetch later."""
-    script = Path(__file__).resolve().with_name("trace_stdlib.mjs")
-    key = hashlib.sha256(full.name.encode())  # stored_stdlib names it by its source's hash
-    for path in (script, *wheels):
+    script = node.SCRIPTS / "trace_stdlib.mjs"
+    key = hashlib.sha256((full.name + node.environment_key()).encode())  # full.name has its hash
+    for path in (script, node.SHARED, *wheels):
         key.update(hashlib.sha256(path.read_bytes()).digest())
     target = cache / f"python_stdlib_core-{key.hexdigest()[:16]}.zip"
     with zipfile.ZipFile(full) as library:
@@ -106,17 +91,14 @@ def _write_core(library: zipfile.ZipFile, traced: set[str], target: Path) -> Non
 def _trace(
     script: Path, full: Path, wheels: list[Path], runtime_dir: Path, cache: Path, log: Log
 ) -> set[str] | None:
-    node = shutil.which("node")
-    if node is None:
-        log.info("no node on PATH: the widgets' start downloads the whole standard library")
-        return None
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"):
             shutil.copy2(runtime_dir / name, Path(tmp) / name)
         shutil.copy2(full, Path(tmp) / "python_stdlib.zip")
-        proc = subprocess.run(
-            [node, str(script), tmp, *map(str, wheels)], capture_output=True, text=True, timeout=300
-        )
+        proc = node.run_script(script.name, [tmp, *map(str, wheels)])
+    if proc is None:
+        log.info("no node on PATH: the widgets' start downloads the whole standard library")
+        return None
     if proc.returncode != 0:
         log.info(
             "tracing the standard library failed; the start downloads all of it:\n%s", proc.stderr[-2000:]

@@ -7,25 +7,11 @@
 //
 // Usage: node sitelib/kbsite/runtime/trace_stdlib.mjs RUNTIME_DIR OUR_WHEEL [PINNED_WHEEL...]
 // Prints one line of JSON: {"zip": path of the standard library in Python, "files": [members]}.
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
-import { pathToFileURL } from "node:url";
+import { startPyodide, writeWheels } from "./node_pyodide.mjs";
 
 const [runtimeDir, ...wheels] = process.argv.slice(2);
-const dir = runtimeDir.endsWith("/") ? runtimeDir : runtimeDir + "/";
-const { loadPyodide } = await import(pathToFileURL(dir + "pyodide.mjs").href);
-const pyodide = await loadPyodide({
-  indexURL: dir,
-  lockFileURL: dir + "pyodide-lock.json",
-  stdout: () => {},
-  stderr: (line) => process.stderr.write(line + "\n"),
-});
-pyodide.FS.mkdirTree("/lib/wheels");
-const paths = wheels.map((wheel) => {
-  const path = `/lib/wheels/${basename(wheel)}`;
-  pyodide.FS.writeFile(path, readFileSync(wheel));
-  return path;
-});
+const { pyodide } = await startPyodide(runtimeDir);
+const paths = writeWheels(pyodide, wheels);
 const traced = pyodide.runPython(`
 import importlib, json, sys
 stdlib = next(p for p in sys.path if p.endswith(".zip"))
