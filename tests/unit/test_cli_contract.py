@@ -184,3 +184,13 @@ def test_no_bytes_ever_get_an_internal_error(data):
         out = io.BytesIO()
         assert main([command], stdin=io.BytesIO(data), stdout=out) == 2
         assert json.loads(out.getvalue().decode("utf-8"))["error"]["code"] != "internal"
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant", "en"])
+@pytest.mark.parametrize("os_field", [{}, {"os": None}])
+def test_a_missing_choice_is_called_missing_not_python_s_none(lang: str, os_field: dict[str, None]):
+    status, stdout, _ = run(["memory"], json.dumps({"current_mb": 1536, **os_field, "lang": lang}).encode())
+    error = _error(stdout)
+    assert (status, error["code"]) == (2, "missing_field")
+    assert "os" in error["message"] and "None" not in error["message"]
+    assert _is_chinese(error["message"]) == (lang != "en")

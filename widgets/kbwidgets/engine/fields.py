@@ -67,6 +67,8 @@ class Fields:
         value = self.request.get(name)
         if value is None and default is not None:
             return default
+        if value is None:  # absent or null: said so, not shown as Python's "None"
+            raise InputError("missing_field", field=name)
         if not isinstance(value, str) or value not in allowed:
             raise InputError("bad_choice", field=name, known=", ".join(allowed), got=_shown(value))
         return value
