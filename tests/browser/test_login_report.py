@@ -222,4 +222,7 @@ def test_a_start_from_the_snapshot_downloads_no_standard_library(page: Page, sit
     expect(summary).to_contain_text("Times shown in: Asia/Hong_Kong")
     expect(live.locator("table").filter(has_text="zhang.wei")).to_contain_text("2026-03-08 14:30")
     assert page.evaluate("window.kbwRuntimeInfo.snapshot") is (strategy == "snapshot")
+    # The worker's own, counted download of the library (the progress line's bytes) ended.
+    phases = page.evaluate("window.kbwRuntimeInfo.phases")
+    assert ("stdlib downloaded" in phases) is (strategy == "normal")
     assert libraries == ([] if strategy == "snapshot" else ["python_stdlib.zip"])

@@ -52,7 +52,9 @@ export function download(url, counter, type, size, watch) {
   const done = new Promise((resolve, reject) => {
     finished = { resolve, reject };
   });
-  const response = fetch(url, { credentials: "same-origin" }).then(
+  // Its own fetch, never a response handed over for Pyodide (`handOver`): the standard library's
+  // is handed over before its download starts.
+  const response = ownFetch(url, { credentials: "same-origin" }).then(
     (response) => {
       if (!response.ok || !response.body) throw failed(`${url}: HTTP ${response.status}`);
       const served = response.headers.get("content-type") || "";

@@ -97,7 +97,9 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
   progress(1);
   const sizes = manifest.sizes || {};
   const ours = (name) => name.endsWith(".whl") && name.startsWith(`${manifest.package.name}-`);
-  const fetched = (name) => ours(name) || name === "pyodide.asm.wasm" || name === "python_stdlib.zip";
+  // The standard library counts once a normal start is chosen (below), so that the total shown
+  // is right as soon as each download's headers give its compressed size.
+  const fetched = (name) => ours(name) || name === "pyodide.asm.wasm";
   const counter = byteCounter(Object.keys(sizes).reduce((sum, name) => sum + (fetched(name) ? sizes[name] : 0), 0));
   const madeFromOurWheel = manifest.snapshot?.package_sha256 === manifest.package.sha256;
   const snapshotMeta = useSnapshot && madeFromOurWheel && strategy !== "normal" ? manifest.snapshot : null;
@@ -138,10 +140,8 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
   // (make_snapshot.mjs), and Python gets an empty zip in its place. The choice waits for the
   // WebAssembly's first 256 KB at most, which a link slow enough to start normally needs anyway.
   const stdlib = choice.then((snapshot) => {
-    if (snapshot) {
-      counter.expected -= sizes["python_stdlib.zip"] || 0;
-      return { response: Promise.resolve(new Response(EMPTY_ZIP)), done: Promise.resolve() };
-    }
+    if (snapshot) return { response: Promise.resolve(new Response(EMPTY_ZIP)), done: Promise.resolve() };
+    counter.expected += sizes["python_stdlib.zip"] || 0;
     return download(stdlibUrl, counter, null, sizes["python_stdlib.zip"] || 0, (_b, _ms, end) => {
       if (end) mark("stdlib downloaded");
     });
