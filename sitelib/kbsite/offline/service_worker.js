@@ -16,8 +16,8 @@ workbox.precaching.cleanupOutdatedCaches();
 // Widget links carry their state in the query string (?version=960): the page is the same.
 workbox.precaching.precacheAndRoute(KB_PRECACHE, { ignoreURLParametersMatching: [/.*/] });
 
-// The Python runtime (about 13 MB, more than a precache should hold) is cached on first use,
-// under a name that changes whenever the build's runtime changes.
+// The Python runtime (6 MB over the network, more than a precache should hold) is cached on
+// first use, under a name that changes whenever the build's runtime changes.
 const siteRoot = new URL("./", self.location);
 const runtimePath = new URL(KB_RUNTIME_FOLDER, siteRoot).pathname;
 const inRuntime = ({ url }) => url.origin === siteRoot.origin && url.pathname.startsWith(runtimePath);
