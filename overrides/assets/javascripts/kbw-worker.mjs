@@ -3,7 +3,7 @@
 //
 // Start-up uses the build-time memory snapshot when runtime.json says it was made by this very
 // Pyodide version from this very wheel (it holds our imported code), and when it pays: the
-// browser holds it already, or the WebAssembly's first bytes arrive fast enough that 3.1 MB
+// browser holds it already, or the WebAssembly's first bytes arrive fast enough that 2.9 MB
 // more cost less than the 3 s of CPU the snapshot saves. It is a private Pyodide API, so any
 // failure with it is reported as {type: "failed", snapshot: true} and the page retries once
 // with a normal start; and the package version Python reports must match the manifest,
@@ -35,9 +35,9 @@ function progress(step) {
   self.postMessage({ type: "progress", step });
 }
 
-// The snapshot saves about 3 s of CPU here (more on a phone) and costs 3.1 MB (brotli): worth
+// The snapshot saves about 3 s of CPU here (more on a phone) and costs 2.9 MB (brotli): worth
 // it from about 1 MB/s on, measured over the WebAssembly's first SPEED_BYTES. Below, a normal
-// start has the first answer sooner, with about half the bytes.
+// start has the first answer sooner, with 2.2 MB fewer bytes (3.7 MB instead of 5.9).
 const SNAPSHOT_WORTH_BYTES_PER_MS = 1000;
 const SPEED_BYTES = 256 * 1024;
 const WHEELS = "/lib/wheels"; // where make_snapshot.mjs put our wheel
@@ -141,8 +141,9 @@ async function start({ runtime, manifest, useSnapshot, strategy }) {
   // WebAssembly's first 256 KB at most, which a link slow enough to start normally needs anyway.
   const stdlib = choice.then((snapshot) => {
     if (snapshot) return { response: Promise.resolve(new Response(EMPTY_ZIP)), done: Promise.resolve() };
-    counter.expected += sizes["python_stdlib.zip"] || 0;
-    return download(stdlibUrl, counter, null, sizes["python_stdlib.zip"] || 0, (_b, _ms, end) => {
+    const size = sizes["python_stdlib.zip"] || 0;
+    counter.expected += size;
+    return download(stdlibUrl, counter, null, size, (_b, _ms, end) => {
       if (end) mark("stdlib downloaded");
     });
   });

@@ -161,6 +161,9 @@ def build_snapshot(
     if target.is_file() and meta_file.is_file():
         target.touch()  # most recently used: the last to be pruned
         return {**json.loads(meta_file.read_text("utf-8")), "path": target}
+    if not node.available():
+        log.info("no node on PATH, so no start-up snapshot (widgets start normally)")
+        return None
     log.info("making the Pyodide start-up snapshot (once per runtime and widget code)")
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         for name in RUNTIME_FILES:
@@ -168,10 +171,7 @@ def build_snapshot(
         (Path(tmp) / "pyodide-lock.json").write_text(
             json.dumps({"info": lock["info"], "packages": {}}), "utf-8"
         )
-        proc = node.run_script(script.name, [tmp, str(target), str(wheel)])
-    if proc is None:
-        log.info("no node on PATH, so no start-up snapshot (widgets start normally)")
-        return None
+        proc = node.run_script(script, [tmp, str(target), str(wheel)])
     if proc.returncode != 0 or not target.is_file():
         log.info("snapshot failed, widgets will start normally:\n%s", proc.stderr[-2000:])
         return None

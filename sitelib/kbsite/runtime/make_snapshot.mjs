@@ -32,7 +32,7 @@ import json, sys
 stdlib = next(p for p in sys.path if p.endswith(".zip"))
 sys.path.append(${JSON.stringify(wheelPath)})
 import kbwidgets.entrypoints.browser
-from kbwidgets.entrypoints import snapshot_prep, stdlib_fallback
+from kbwidgets.entrypoints import snapshot_prep, stdlib_fallback  # the worker installs it next
 warmed = kbwidgets.entrypoints.browser.warm_up()
 snapshot_prep.settle(stdlib)
 json.dumps(warmed)

@@ -27,12 +27,14 @@ def environment_key() -> str:
     return json.dumps(PYTHON_ENV, sort_keys=True)
 
 
-def run_script(name: str, args: list[str], timeout: int = 300) -> subprocess.CompletedProcess[str] | None:
-    """`node SCRIPTS/name args...` with PYTHON_ENV handed over; None when there is no Node."""
-    node = shutil.which("node")
-    if node is None:
-        return None
+def available() -> bool:
+    """Whether Node is on PATH (checked before the scripts' inputs are copied for them)."""
+    return shutil.which("node") is not None
+
+
+def run_script(script: Path, args: list[str], timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """`node script args...` with PYTHON_ENV handed over (Node must be `available()`)."""
     env = {**os.environ, "KB_PYTHON_ENV": environment_key()}
     return subprocess.run(
-        [node, str(SCRIPTS / name), *args], capture_output=True, text=True, timeout=timeout, env=env
+        ["node", str(script), *args], capture_output=True, text=True, timeout=timeout, env=env
     )

@@ -91,14 +91,14 @@ def _write_core(library: zipfile.ZipFile, traced: set[str], target: Path) -> Non
 def _trace(
     script: Path, full: Path, wheels: list[Path], runtime_dir: Path, cache: Path, log: Log
 ) -> set[str] | None:
+    if not node.available():
+        log.info("no node on PATH: the widgets' start downloads the whole standard library")
+        return None
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"):
             shutil.copy2(runtime_dir / name, Path(tmp) / name)
         shutil.copy2(full, Path(tmp) / "python_stdlib.zip")
-        proc = node.run_script(script.name, [tmp, *map(str, wheels)])
-    if proc is None:
-        log.info("no node on PATH: the widgets' start downloads the whole standard library")
-        return None
+        proc = node.run_script(script, [tmp, *map(str, wheels)])
     if proc.returncode != 0:
         log.info(
             "tracing the standard library failed; the start downloads all of it:\n%s", proc.stderr[-2000:]
