@@ -146,6 +146,7 @@ def wait_for_text(url: str, text: str, timeout: float) -> bool:
     return False
 
 
+TOP_FILES = ("mkdocs.yml", "pyproject.toml", "glossary.toml")  # the tree's top-level files the build reads
 COPIED = ("docs", "overrides", "widgets", "sitelib")  # what a writer edits, and the packages
 LINKED = ("node_modules", ".cache", "tools")  # Pyodide, caches keyed by content, the tools
 
@@ -157,7 +158,7 @@ def served_copy(dest: Path, extra_env: dict[str, str] | None = None, timeout: fl
     The copy's own packages are imported (PYTHONPATH), not the editable installs, so a test can
     edit widget and library code there. Waits until the first build is served.
     """
-    for name in ("mkdocs.yml", "pyproject.toml", "glossary.toml"):
+    for name in TOP_FILES:
         shutil.copy2(ROOT / name, dest / name)
     for name in COPIED:
         shutil.copytree(

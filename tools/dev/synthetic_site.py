@@ -13,7 +13,8 @@ import random
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tools.dev.site_build import ROOT, TOP_FILES
+
 CATEGORIES = 10
 EN_WORDS = (
     "account login password device security code card portal platform workstation memory "
@@ -79,11 +80,14 @@ def generate(dest: Path, articles: int, seed: int = 1, root: Path = ROOT) -> Pat
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "overrides", "docs"):
+    # Copied: what the benchmark edits (an article, for edit-to-reload). An older tree (`root`,
+    # for before/after figures) may lack a file that came later, such as glossary.toml.
+    for name in ("overrides", "docs", *TOP_FILES):
         source = root / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
+        if source.exists():
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
     # The widget runtime hook builds from the repository it sits in: point it at ours.
-    for name in ("widgets", "sitelib", "node_modules", "tools", "pyproject.toml", ".cache"):
+    for name in ("widgets", "sitelib", "node_modules", "tools", ".cache"):
         if (root / name).exists():
             (dest / name).symlink_to((root / name).resolve())
     rng = random.Random(seed)

@@ -23,8 +23,10 @@ import argparse
 import itertools
 import json
 import os
+import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,6 +69,8 @@ def build_once(site: Path, config: str, out: Path, env: dict[str, str] | None = 
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)]
     result = measure(command, site, env)
     result["output_mb"] = folder_mb(out) if out.exists() else 0.0
+    # The widget runtime (Pyodide, the snapshot, their compressed copies) is the same at any size.
+    result["runtime_mb"] = folder_mb(out / "pyodide") if (out / "pyodide").exists() else 0.0
     return result
 
 
@@ -83,22 +87,31 @@ def build(site: Path, config: str, out: Path, repeat: int = 1) -> dict:
     return median_run([build_once(site, config, out) for _ in range(repeat)])
 
 
-def edit_to_reload(site: Path) -> float:
-    """Seconds from saving one article to `mkdocs serve` serving its new text."""
+def edit_to_reload(site: Path, edits: int = 3) -> list[float]:
+    """Seconds from saving one article to `mkdocs serve` serving its new text, for each of
+    `edits` saves in a row (one figure is noise on this VM: the median is the figure)."""
     port = free_port()
     server = start_serve(site, port)
     url = f"http://127.0.0.1:{port}/cat05/article-0005/"
+    article = site / "docs" / "cat05" / "article-0005.md"
     try:
         _wait_for(url, "Article 5")
-        time.sleep(3)  # let the watcher settle
-        article = site / "docs" / "cat05" / "article-0005.md"
-        marker = f"edited-{time.time_ns()}"
-        started = time.monotonic()
-        article.write_text(
-            article.read_text("utf-8").replace("# Article 5\n", f"# Article 5\n\n{marker}\n"), "utf-8"
-        )
-        _wait_for(url, marker)
-        return time.monotonic() - started
+        seconds = []
+        for _ in range(edits):
+            time.sleep(3)  # let the watcher settle (and the previous rebuild end)
+            marker = f"edited-{time.time_ns()}"
+            started = time.monotonic()
+            article.write_text(
+                re.sub(
+                    r"# Article 5\n(\nedited-\d+\n)?",
+                    f"# Article 5\n\n{marker}\n",
+                    article.read_text("utf-8"),
+                ),
+                "utf-8",
+            )
+            _wait_for(url, marker)
+            seconds.append(time.monotonic() - started)
+        return seconds
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -139,7 +152,7 @@ def main() -> int:
         for size in args.sizes:
             site = generate(Path(tmp) / f"kb{size}", size)
             write_stock_config(site)
-            print(f"{size} articles x 2 languages ...", flush=True)
+            print(f"{size} articles x 2 written languages (+ Traditional, converted) ...", flush=True)
             if before_tree is not None:
                 before_site = generate(Path(tmp) / f"before{size}", size, root=before_tree)
                 runs: dict[str, list[dict]] = {"ours": [], "before": []}
@@ -156,16 +169,17 @@ def main() -> int:
                 build(site, "mkdocs-stock.yml", site / "out-stock") if size <= args.skip_stock_above else None
             )
             shutil.rmtree(site / "out-stock", ignore_errors=True)
-            for name, result in (("ours", ours), ("stock", stock)):
+            for name, result in (("ours", ours), ("stock", stock), ("before", befores.get(size))):
+                # A failed build's seconds are not a figure: stop, and say why.
                 if result and result["status"]:
-                    print(f"  {name} build failed:\n{result['log']}")
+                    raise SystemExit(f"the {name} build of {size} articles failed:\n{result['log']}")
             rows.append((size, ours, stock))
             if size != args.reload_size:
                 shutil.rmtree(site)
         reload_site = Path(tmp) / f"kb{args.reload_size}"
-        reload_seconds = edit_to_reload(reload_site) if reload_site.exists() else None
+        reloads = edit_to_reload(reload_site) if reload_site.exists() else None
     print(
-        f"\nbuild at scale, {os.cpu_count()} cores; pages = 2 x articles (+ the real site); "
+        f"\nbuild at scale, {os.cpu_count()} cores; pages = 3 x articles (+ the real site; stock: 2 x); "
         f"ours: median of {args.repeat} builds, stock: one"
     )
     columns = f"{'s':>8} {'MB out':>7} {'peak MB':>8}"
@@ -176,7 +190,8 @@ def main() -> int:
             line += f"          {stock['seconds']:8.1f} {stock['output_mb']:7.0f} {stock['peak_mb']:8.0f}"
         print(
             line
-            + f"   ours, each run: {', '.join(f'{s:.1f}' for s in ours['runs'])}; CPU {ours['cpu']:.1f} s"
+            + f"   ours, each run: {', '.join(f'{s:.1f}' for s in ours['runs'])}; CPU {ours['cpu']:.1f} s;"
+            + f" of the output, {ours['runtime_mb']:.0f} MB is the widget runtime"
         )
         if size in befores:
             before = befores[size]
@@ -188,9 +203,11 @@ def main() -> int:
     for (small, first, _), (big, last, _) in itertools.pairwise(rows):
         per_thousand = (last["seconds"] - first["seconds"]) / (big - small) * 1000
         print(f"growth {small} -> {big} articles: {per_thousand:.1f} s per 1,000 more (ours)")
-    if reload_seconds is not None:
+    if reloads:
+        each = ", ".join(f"{seconds:.1f}" for seconds in reloads)
         print(
-            f"edit-to-reload, mkdocs serve, {args.reload_size} articles: {reload_seconds:.1f} s (goal <= 2 s)"
+            f"edit-to-reload, mkdocs serve, {args.reload_size} articles:"
+            f" median {statistics.median(reloads):.1f} s of {len(reloads)} saves ({each}; goal <= 2 s)"
         )
     print("goals at 1000 articles: build <= 10 s, output <= 100 MB")
     return 0
