@@ -38,30 +38,6 @@ class PageWatch:
     expected_failures: set[str] = field(default_factory=set)
 
 
-# The page's scripts start after its first paint (hooks/patches/after_first_paint.py): a test's
-# first key press waits for them, as a reader's comes after the page shows. True at once on a
-# page without the loader (the patch off, a JSON file, a browser error page).
-SCRIPTS_STARTED = """() => document.readyState === "complete"
-    && (!document.querySelector("script[data-kb-scripts]")
-        || document.documentElement.hasAttribute("data-kb-started"))"""
-
-
-def wait_for_scripts_on_load(page: Page) -> Page:
-    """`page` whose goto and reload return once the page's scripts have run (as they did when
-    the scripts were deferred and the load event waited for them)."""
-    for name in ("goto", "reload"):
-        navigate = getattr(page, name)
-
-        def navigate_then_wait(*args, _navigate=navigate, **kwargs):
-            response = _navigate(*args, **kwargs)
-            if kwargs.get("wait_until", "load") == "load":
-                page.wait_for_function(SCRIPTS_STARTED)
-            return response
-
-        setattr(page, name, navigate_then_wait)
-    return page
-
-
 def _is_local(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1"
@@ -86,7 +62,7 @@ def page(browser: Browser, page_watch: PageWatch) -> Page:
             route.abort()
 
     context.route("**/*", route)
-    page = wait_for_scripts_on_load(context.new_page())
+    page = context.new_page()
     page.on("console", lambda msg: msg.type == "error" and page_watch.console_errors.append(msg.text))
     page.on("pageerror", lambda err: page_watch.page_errors.append(str(err)))
     page.on("response", lambda r: r.status >= 400 and page_watch.failed_responses.append(r.url))
