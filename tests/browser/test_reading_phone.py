@@ -111,3 +111,26 @@ def test_pasted_text_stays_and_the_diff_speaks_chinese(browser: Browser, site_ur
     expect(live.locator(".kbw-diff")).to_contain_text("tws.vmoptions（修改前）")
     expect(live.locator("textarea[name=vmtext]")).to_have_value(pasted)
     page.context.close()
+
+
+# Layout shift as the browser scores it (the Layout Instability API), summed over a page's load.
+SHIFTS = """window.__kbShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__kbShift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("lang", ["", "zh/", "zh-hant/"])
+def test_pages_do_not_jump_while_they_load_on_a_phone(browser: Browser, site_url: str, lang: str):
+    """What the scripts change (Material wraps tables and adds header buttons, a widget shows its
+    live version) must not move what the reader already sees: below 0.1, the browser's 'good'.
+    (Scripts started after the first paint once made the login-report page jump by 0.47.)
+    No request routing here: Playwright's interception changes when the scripts arrive."""
+    page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    page.add_init_script(SHIFTS)
+    for path in ("", "reports/login-report/", "tws/memory-allocation/", ACCESS):
+        page.goto(site_url + lang + path)
+        page.wait_for_timeout(800)  # the scripts and widgets settle well within this
+        shift = page.evaluate("window.__kbShift")
+        assert shift < 0.1, f"{lang}{path}: layout shift {shift:.3f}"
+    page.context.close()
