@@ -68,9 +68,11 @@ def build_once(site: Path, config: str, out: Path, env: dict[str, str] | None = 
     os.sync()
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)]
     result = measure(command, site, env)
-    result["output_mb"] = folder_mb(out) if out.exists() else 0.0
+    if result["status"]:  # a failed build's seconds are not a figure: stop, and say why
+        raise SystemExit(f"building {site.name} with {config} failed:\n{result['log']}")
+    result["output_mb"] = folder_mb(out)
     # The widget runtime (Pyodide, the snapshot, their compressed copies) is the same at any size.
-    result["runtime_mb"] = folder_mb(out / "pyodide") if (out / "pyodide").exists() else 0.0
+    result["runtime_mb"] = folder_mb(out / "pyodide")
     return result
 
 
@@ -169,10 +171,6 @@ def main() -> int:
                 build(site, "mkdocs-stock.yml", site / "out-stock") if size <= args.skip_stock_above else None
             )
             shutil.rmtree(site / "out-stock", ignore_errors=True)
-            for name, result in (("ours", ours), ("stock", stock), ("before", befores.get(size))):
-                # A failed build's seconds are not a figure: stop, and say why.
-                if result and result["status"]:
-                    raise SystemExit(f"the {name} build of {size} articles failed:\n{result['log']}")
             rows.append((size, ours, stock))
             if size != args.reload_size:
                 shutil.rmtree(site)
