@@ -68,6 +68,33 @@ def test_chinese_usernames_under_an_english_header_in_gb18030_and_big5():
     assert [u["username"] for u in answers(big5)["users"]] == sorted(["陳大文", "黃小明"])
 
 
+def _workbook() -> bytes:
+    """An Excel workbook as a reader might pick it by mistake: a zip of deflated XML."""
+    import io
+    import random
+    import zipfile
+
+    sheet = "".join(f"<row><c><v>{random.Random(n).random()}</v></c></row>" for n in range(400))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as workbook:
+        workbook.writestr("xl/worksheets/sheet1.xml", f"<sheetData>{sheet}</sheetData>")
+    return buffer.getvalue()
+
+
+PICTURE = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+)  # high bytes in runs, as in any image
+
+
+@pytest.mark.parametrize("data", [PICTURE, _workbook()], ids=["picture", "workbook"])
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-hant"])
+def test_a_picture_or_a_workbook_is_called_not_a_text_file_not_an_unknown_chinese_encoding(data, lang):
+    with pytest.raises(InputError) as refused:
+        read_report(data, NY)
+    assert refused.value.code == "login.not_text"
+    assert "GB18030" not in refused.value.message(lang)
+
+
 def test_binary_and_undecidable_files_are_refused_clearly():
     with pytest.raises(InputError) as refused:
         read_report(b"User,App,Time\n\x00\x01\x02\x03,TWS,2026-01-15 09:30\n", NY)

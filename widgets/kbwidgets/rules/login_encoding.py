@@ -28,7 +28,12 @@ TRADITIONAL_WORDS = ("用戶", "帳號", "應用", "時間", "日期", "平台")
 HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
 HIGH_PAIR = re.compile(rb"[\x81-\xfe][\x40-\xfe]")
 GB2312_PAIR = re.compile(rb"[\xa1-\xf7][\xa1-\xfe]")
-NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+CONTROLS = "[\x00-\x08\x0e-\x1f\x7f]"  # never in a text file (tab, line ends and form feed are)
+NOT_TEXT = re.compile(CONTROLS)
+# The same bytes in the file itself: in every encoding read here but UTF-16 they stand for the
+# same controls (GB18030's and Big5's second bytes are all 0x40 or above), so a picture or a
+# workbook is refused as what it is before its high bytes are taken for Chinese.
+NOT_TEXT_BYTES = re.compile(CONTROLS.encode("ascii"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -82,6 +87,9 @@ def detect(data: bytes) -> str:
 
 def decode_report(data: bytes) -> tuple[str, str]:
     """(text, encoding name) of a report; InputError when it is not text or not recognised."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and NOT_TEXT_BYTES.search(data[:100_000]):
+        raise InputError("login.not_text")
     codec = detect(data)
     body = data
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
