@@ -48,12 +48,14 @@ self.onmessage = async (event) => {
   const mod = await import(runtime + "pyodide.mjs");
   let image;
   if (snapshot) {
-    image = new Uint8Array(await (await fetch(runtime + "snapshot.bin")).arrayBuffer());
-    // The snapshot ships as a delta from the WebAssembly's data segments: undone by the site's
-    // own code, which wraps instantiation once imported.
-    const delta = (await (await fetch(runtime + "runtime.json")).json()).snapshot.delta;
-    const { undoDeltaOnInstantiate } = await import(runtime + "../assets/javascripts/kbw-downloads.mjs");
-    if (delta) undoDeltaOnInstantiate(image, delta);
+    // The snapshot ships without its runs of zeros, and as a delta from the WebAssembly's data
+    // segments: both undone by the site's own code (which wraps instantiation once imported).
+    const meta = (await (await fetch(runtime + "runtime.json")).json()).snapshot;
+    const downloads = await import(runtime + "../assets/javascripts/kbw-downloads.mjs");
+    const file = new Uint8Array(await (await fetch(runtime + "snapshot.bin")).arrayBuffer());
+    image = new Uint8Array(meta.bytes);
+    downloads.snapshotWriter(image, meta.holes || [])(file);
+    if (meta.delta) downloads.undoDeltaOnInstantiate(image, meta.delta);
   }
   const py = await mod.loadPyodide({indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json",
     packages: ["kbwidgets"], stdout: () => {}, stderr: () => {}, ...(image ? {_loadSnapshot: image} : {})});

@@ -141,6 +141,28 @@ async function undoDelta(instance, imports) {
   for (let i = 0; i < mixed.length; i++) mixed[i] ^= key[i];
 }
 
+// The snapshot file leaves out its long runs of zeros (kbsite/runtime/snapshot_holes.py:
+// runtime.json lists them as [offset, length]): a writer of the file's bytes, in order, into
+// `bytes`, a zeroed buffer of the snapshot's full length, skipping every hole.
+export function snapshotWriter(bytes, holes) {
+  let at = 0; // where the next byte of the file goes
+  let next = 0; // the next hole
+  return (chunk) => {
+    for (let from = 0; from < chunk.byteLength; ) {
+      if (next < holes.length && at === holes[next][0]) {
+        at += holes[next++][1];
+        continue;
+      }
+      const room = (next < holes.length ? holes[next][0] : bytes.length) - at;
+      const take = Math.min(room, chunk.byteLength - from);
+      if (take <= 0) throw new Error("the start-up snapshot is too long");
+      bytes.set(chunk.subarray(from, from + take), at);
+      at += take;
+      from += take;
+    }
+  };
+}
+
 // A file the browser already holds (HTTP cache or the service worker), without a download.
 export async function held(url) {
   try {

@@ -16,7 +16,7 @@
 // hands them to Pyodide when it asks (kbw-downloads.mjs).
 
 import {
-  byteCounter, download, handOver, handOverCompiled, held, ownFetch, pump, undoDeltaOnInstantiate,
+  byteCounter, download, handOver, handOverCompiled, held, ownFetch, pump, snapshotWriter, undoDeltaOnInstantiate,
 } from "./kbw-downloads.mjs";
 
 let handle = null;
@@ -48,13 +48,9 @@ const FULL_STDLIB = "/lib/python_stdlib_full.zip";
 
 async function snapshotBytes(response, meta, counter, check) {
   const bytes = new Uint8Array(meta.bytes);
-  let at = 0;
-  const read = await pump(response, counter, meta.bytes, (chunk) => {
-    if (at + chunk.byteLength > bytes.length) throw new Error("the start-up snapshot is too long");
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  });
-  if (read !== bytes.length) throw new Error("the start-up snapshot is too short");
+  const size = meta.size ?? meta.bytes; // the file: the snapshot less its holes
+  const read = await pump(response, counter, size, snapshotWriter(bytes, meta.holes || []));
+  if (read !== size) throw new Error("the start-up snapshot is too short");
   if (check && meta.sha256) {
     // Held by the browser from an earlier visit: it must be this build's.
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
@@ -78,7 +74,7 @@ async function chooseSnapshot(url, meta, { strategy, wasmHeld, speed, counter })
     if ((await speed) < SNAPSHOT_WORTH_BYTES_PER_MS) return null;
   }
   mark("snapshot requested");
-  counter.expected += meta.bytes;
+  counter.expected += meta.size ?? meta.bytes;
   const bytes = ownFetch(url, { credentials: "same-origin" }).then((response) => {
     if (!response.ok || !response.body) throw new Error(`snapshot ${response.status}`);
     return snapshotBytes(response, meta, counter, false);

@@ -18,8 +18,10 @@ editing an article) only copies files.
   (kbsite.runtime.lockfile_tool), else by `site_lock` here, in the format of the entries in the
   vendored `pyodide-lock.json` (tests/site/test_runtime_build.py); both agree (test_pyodide_lockfile.py).
 - The snapshot (make_snapshot.mjs): optional, without Node the site starts Pyodide normally;
-  made per runtime and wheel (it holds our code); uncompressed, as the server sends
-  kbsite.precompress's brotli copy (4.8 MB of 31 MB). The standard library: kbsite.runtime.stdlib.
+  made per runtime and wheel (it holds our code); shipped as a delta from the WebAssembly's
+  data (snapshot_delta) and without its long runs of zeros (snapshot_holes: 12 of 31 MB), not
+  compressed: the server sends kbsite.precompress's brotli copy (2.9 MB). The standard
+  library: kbsite.runtime.stdlib.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kbsite.runtime import lockfile_tool, node, snapshot_delta
+from kbsite.runtime import lockfile_tool, node, snapshot_delta, snapshot_holes
+from kbsite.runtime.cache_prune import prune
 from kbsite.runtime.pypi_wheels import pinned_wheels
 from kbsite.runtime.stdlib import Log, split_stdlib, stored_stdlib
 from kbsite.runtime.view_rules import view_rules
@@ -44,7 +47,6 @@ from kbsite.runtime.zips import repack_stored
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGE = "kbwidgets"
 FULL_STDLIB = "python_stdlib_full.zip"
-KEEP_BUILDS = 3  # per kind of file in .cache/widget-runtime/
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def build_snapshot(
     (a few seconds of Node); `package_sha256` records which wheel it was made with.
     """
     script = node.SCRIPTS / "make_snapshot.mjs"
-    made_by = [script, node.SHARED, Path(snapshot_delta.__file__)]
+    made_by = [script, node.SHARED, Path(snapshot_delta.__file__), Path(snapshot_holes.__file__)]
     inputs = [runtime[name] for name in RUNTIME_FILES] + [*made_by, wheel]
     key = tree_hash(inputs, extra=node.environment_key())
     target = cache / f"snapshot-{key}.bin"
@@ -179,32 +181,11 @@ def build_snapshot(
     meta["package_sha256"] = wheel_sha256
     delta = snapshot_delta.rewrite_as_delta(target, runtime["pyodide.asm.wasm"])
     meta["delta"] = delta.as_json() if delta else None  # the worker undoes it (kbw-downloads.mjs)
+    # What the browser checks before it trusts a snapshot from its cache: the bytes it rebuilds.
+    meta["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
+    meta["holes"] = snapshot_holes.rewrite_without_holes(target)  # the worker puts the zeros back
     meta_file.write_text(json.dumps(meta), "utf-8")
     return {**meta, "path": target}
-
-
-def prune(cache: Path, keep: int = KEEP_BUILDS) -> None:
-    """Delete all but the `keep` newest wheels, lock files and snapshots (31 MB each) in the cache.
-
-    Not only the current ones: a build of another checkout sharing the cache (a test's copy, a
-    second worktree) may still be about to copy its own.
-    """
-    patterns = (
-        "wheel-*",
-        "pyodide-lock-*.json",
-        "snapshot-*.bin",
-        "python_stdlib-*.zip",
-        "python_stdlib_core-*.zip",
-    )
-    for pattern in patterns:
-        found = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in found[keep:]:
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
-            else:
-                stale.unlink(missing_ok=True)
-            if stale.name.endswith(".bin"):
-                stale.with_suffix(".json").unlink(missing_ok=True)
 
 
 def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
@@ -261,9 +242,9 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
             "bytes": snapshot["bytes"],
             "package_sha256": snapshot["package_sha256"],
             "delta": snapshot.get("delta"),
-            # What the browser checks before it trusts a snapshot from its cache; the size it reads.
-            "sha256": hashlib.sha256(snapshot["path"].read_bytes()).hexdigest(),
-            "size": snapshot["path"].stat().st_size,
+            "holes": snapshot["holes"],
+            "sha256": snapshot["sha256"],
+            "size": snapshot["path"].stat().st_size,  # what the browser downloads (`bytes` less the holes)
         }
     if stdlib.rest:  # the worker's fallback for a module the trace did not see imported
         files[FULL_STDLIB] = stdlib.full
