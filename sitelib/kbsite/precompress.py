@@ -4,9 +4,9 @@ CDNs) instead of compressing on every request.
 
 Brotli at its best setting makes Pyodide's WebAssembly about a fifth smaller than gzip does,
 but takes seconds per file, so results are kept in a cache folder by the content's hash: a
-rebuild with the same runtime compresses nothing. Files over 16 MB (the 31 MB start-up
-snapshot, remade whenever the widget code changes) get quality 10 with a 16 MB window: 4.76 MB
-in 22 s, where quality 11 takes 114 s for 4.8 MB (its default 4 MB window sees less).
+rebuild with the same runtime compresses nothing. Files over 16 MB get quality 10 with a 16 MB
+window (the start-up snapshot, when it was 31 MB: 4.76 MB in 22 s, where quality 11 took 114 s
+for 4.8 MB, its default 4 MB window seeing less); the 12 MB snapshot gets quality 11.
 Pages (.html) are left to the server's own compression: there are thousands of them and they
 change on every build.
 """
@@ -28,6 +28,9 @@ SUFFIXES = frozenset(
 )
 LARGE = 16 * 1024 * 1024
 MIN_BYTES = 1024  # below this the header costs more than the saving
+# A copy must be at least a tenth smaller: a file that is compressed already (Pyodide's deflated
+# standard library, the fallback of kbsite.runtime.stdlib) would only take disk space twice.
+WORTH = 0.9
 KEEP_DAYS = 14  # cached results nobody used for this long are deleted
 
 
@@ -63,10 +66,12 @@ def precompress(site: Path, cache: Path) -> list[Path]:
                 temporary = cached.with_suffix(".tmp")
                 temporary.write_bytes(packed)
                 temporary.replace(cached)
-            if cached.stat().st_size < len(data):
-                target = path.with_name(path.name + "." + kind)
+            target = path.with_name(path.name + "." + kind)
+            if cached.stat().st_size < len(data) * WORTH:
                 shutil.copyfile(cached, target)
                 written.append(target)
+            else:  # a copy left by an earlier build would be served for this file's new bytes
+                target.unlink(missing_ok=True)
     _prune(cache)
     return written
 

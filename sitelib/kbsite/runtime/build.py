@@ -247,7 +247,9 @@ def build_runtime(root: Path, cache: Path, log: Log) -> RuntimeBuild:
             "size": snapshot["path"].stat().st_size,  # what the browser downloads (`bytes` less the holes)
         }
     if stdlib.rest:  # the worker's fallback for a module the trace did not see imported
-        files[FULL_STDLIB] = stdlib.full
+        # Pyodide's own zip, deflated member by member (2.5 MB): fetched by a rare start only,
+        # so not worth the stored copy's 9.7 MB and its compressed copies in every build.
+        files[FULL_STDLIB] = runtime_dir / "python_stdlib.zip"
         manifest["stdlib"] = {"file": FULL_STDLIB, "modules": stdlib.rest}
     # For the progress line: the bytes of each file the browser downloads to start Python.
     manifest["sizes"] = {name: path.stat().st_size for name, path in sorted(files.items())}

@@ -5,7 +5,8 @@ Pyodide's python_stdlib.zip is deflated member by member (2.5 MB); the site ship
 
 It is also cut in two (`split_stdlib`): a start downloads only the members the widgets were
 seen to import (3.3 of 9.7 MB), and the whole library stays beside it for a module nobody
-foresaw, which the worker then fetches once (kbwidgets.entrypoints.stdlib_fallback). A start
+foresaw, which the worker then fetches once (kbwidgets.entrypoints.stdlib_fallback): that one
+is Pyodide's deflated zip as it comes (kbsite.runtime.build), being rarely fetched. A start
 from the snapshot downloads neither: the snapshot has imported all of the core
 (kbwidgets.entrypoints.snapshot_prep).
 """
