@@ -183,3 +183,39 @@ def test_the_search_form_of_the_chinese_404_page_shows_results(page: Page, site_
     expect(page).to_have_url(re.compile(r"/zh/\?q="))
     results = _results(page)
     assert results[0]["href"] == "/zh/tws/memory-allocation/"
+
+
+@pytest.mark.parametrize(
+    ("home", "query", "article"),
+    [("", "memory", "/tws/memory-allocation/"), ("zh/", "内存", "/zh/tws/memory-allocation/")],
+)
+def test_on_a_slow_link_the_top_result_shows_before_the_other_results_texts_arrive(
+    page: Page, site_url: str, home: str, query: str, article: str
+):
+    """Each result's text is one download: the reader sees the top result after the first one,
+    not after ten (twenty for Chinese, read to rank pages holding the query as typed)."""
+    let_through: list[str] = []
+    held = []
+
+    def fragments(route):
+        if not let_through:
+            let_through.append(route.request.url)
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/pagefind/fragment/**", fragments)
+    page.goto(site_url + home)
+    _open(page)
+    page.keyboard.insert_text(query)  # one query, not one per letter
+    items = page.locator(".kb-search .md-search-result__item")
+    expect(items).to_have_count(1)
+    expect(items.first.locator("a")).to_have_attribute(
+        "href", re.compile(re.escape(article.split("/")[-2]) + "/$")
+    )
+    expect(page.locator(META)).not_to_have_text(re.compile(r"^$"))
+    assert held, "the other results' texts were not asked for"
+    for route in held:
+        route.continue_()
+    expect(items.nth(1)).to_be_visible()
+    assert _results(page)[0]["href"] == article

@@ -8,7 +8,8 @@ Chromium. For an English and a Chinese query, each median of `--runs` fresh brow
 
 - bytes of search files fetched from the page load until the first result is drawn (lunr: its
   worker and the whole language index, fetched at page load; Pagefind: its loader, worker,
-  WebAssembly and the index chunks the query needs), as transferred (compressed);
+  WebAssembly, the index chunks the query needs and the top result's text), as transferred
+  (compressed, with headers); a download that ends after the draw does not count;
 - time to first result: from the reader opening search (`/`, right after the page loaded) and
   typing the query to the first result drawn.
 
@@ -69,16 +70,31 @@ def trees_to_compare(before: str, tmp: Path) -> tuple[dict[str, Path], dict[str,
     return trees, {"pagefind": [], "lunr": [_lunr_packages(ROOT / ".cache")]}
 
 
+# When the first result is drawn, in the clock of Playwright's request timings (epoch ms).
+FIRST_RESULT_CLOCK = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector(".md-search-result__item")) {
+    window.kbFirstResultAt = Date.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
 def first_result(browser: Browser, url: str, query: str) -> tuple[int, float]:
-    """(bytes of search files, ms from opening search to the first result), fresh cache."""
+    """(bytes of search files fetched before the first result was drawn, ms from opening search
+    to the first result), fresh cache. A file whose download ended after the first result
+    was drawn (the other results' texts, say) does not count."""
     context = browser.new_context()
+    context.add_init_script(FIRST_RESULT_CLOCK)
     page = context.new_page()
-    fetched: list[int] = []
+    finished: list[tuple[float, int]] = []
 
     def record(request: object) -> None:
         if any(part in request.url for part in SEARCH_FILES):  # type: ignore[attr-defined]
-            sizes = request.sizes()  # type: ignore[attr-defined]
-            fetched.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            sizes, timing = request.sizes(), request.timing  # type: ignore[attr-defined]
+            ended = timing["startTime"] + max(timing["responseEnd"], 0)
+            finished.append((ended, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     page.on("requestfinished", record)
     page.goto(url, wait_until="load")
@@ -87,9 +103,10 @@ def first_result(browser: Browser, url: str, query: str) -> tuple[int, float]:
     page.keyboard.insert_text(query)
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
     elapsed = page.evaluate("performance.now()") - started
-    page.wait_for_timeout(200)  # let the request events of what drew the result arrive
+    drawn_at = page.evaluate("window.kbFirstResultAt")
+    page.wait_for_timeout(500)  # let the request events of what drew the result arrive
     context.close()
-    return sum(fetched), elapsed
+    return sum(size for ended, size in finished if ended <= drawn_at), elapsed
 
 
 def _median(values: list[int] | list[float]) -> float:

@@ -86,20 +86,43 @@
   // in the browser (Intl.Segmenter, whose dictionary differs): 端口 may be looked up as 端 and
   // 口, ranking a page about 移动端 above the pages that say 端口. Pages that contain the query
   // as typed come first; Pagefind's order is kept within each group (the sort is stable).
+  function holdsQuery(result, query) {
+    return (result.content || "").replace(/\s+/g, "").indexOf(query.replace(/\s+/g, "")) >= 0;
+  }
   function literalFirst(results, query) {
     if (!HAN.test(query)) return results;
-    var typed = query.replace(/\s+/g, "");
-    function has(result) {
-      return (result.content || "").replace(/\s+/g, "").indexOf(typed) >= 0 ? 0 : 1;
-    }
     return results.slice().sort(function (a, b) {
-      return has(a) - has(b);
+      return (holdsQuery(a, query) ? 0 : 1) - (holdsQuery(b, query) ? 0 : 1);
     });
   }
 
-  function show(results, total) {
-    list.replaceChildren.apply(list, results.map(item));
+  // `drawn`: the result shown alone first, which stays on top; the rest are added after it, so
+  // a reader already on it (arrow keys) keeps their place.
+  function show(results, total, drawn) {
+    if (drawn && results[0] === drawn) {
+      list.append.apply(list, results.slice(1).map(item));
+    } else {
+      list.replaceChildren.apply(list, results.map(item));
+    }
     meta.textContent = total === 0 ? text("none") : total === 1 ? text("one") : text("other", total);
+  }
+
+  // The top result's text is fetched alone, and drawn at once when it will stay on top (always
+  // for a query in Latin letters; for a Chinese one, when it holds the query as typed): one
+  // small fetch before the reader sees an answer, not ten or twenty. Then the rest, at once.
+  function showRanked(found, query, number) {
+    var read = found.results.slice(0, HAN.test(query) ? RANKED : MAX_RESULTS); // one fetch each
+    if (!read.length) return show([], 0);
+    return read[0].data().then(function (top) {
+      if (number !== asked) return null;
+      var drawn = !HAN.test(query) || holdsQuery(top, query) ? top : null;
+      if (drawn) show([top], found.results.length);
+      return Promise.all(read.slice(1).map(function (r) {
+        return r.data();
+      })).then(function (rest) {
+        if (number === asked) show(literalFirst([top].concat(rest), query).slice(0, MAX_RESULTS), found.results.length, drawn);
+      });
+    });
   }
 
   function search() {
@@ -116,12 +139,7 @@
       })
       .then(function (found) {
         if (number !== asked || !found) return null;
-        var read = HAN.test(query) ? RANKED : MAX_RESULTS; // each one read is one small fetch
-        return Promise.all(found.results.slice(0, read).map(function (r) {
-          return r.data();
-        })).then(function (data) {
-          if (number === asked) show(literalFirst(data, query).slice(0, MAX_RESULTS), found.results.length);
-        });
+        return showRanked(found, query, number);
       })
       .catch(function (error) {
         if (number === asked) meta.textContent = text("none");
