@@ -65,7 +65,16 @@ async function snapshotBytes(response, meta, counter, check) {
 // overlaps with them). Decided within milliseconds on a fast link.
 async function chooseSnapshot(url, meta, { strategy, wasmHeld, speed, counter }) {
   const hit = await held(url);
-  if (hit) return quiet({ bytes: snapshotBytes(hit, meta, byteCounter(0, false), true) });
+  if (hit) {
+    // A copy from an earlier build (other widget code, another layout) fails the check: fetched
+    // again, which also replaces it in the cache, instead of a normal start at every visit
+    // ("only-if-cached" takes a cached copy however stale).
+    const bytes = snapshotBytes(hit, meta, byteCounter(0, false), true).catch(() => {
+      mark("cached snapshot stale");
+      return fromNetwork(url, meta, counter, "reload");
+    });
+    return quiet({ bytes });
+  }
   if (strategy !== "snapshot") {
     if (self.navigator.connection?.saveData) return null; // the reader asked to save data
     const cached = await wasmHeld;
@@ -74,12 +83,15 @@ async function chooseSnapshot(url, meta, { strategy, wasmHeld, speed, counter })
     if ((await speed) < SNAPSHOT_WORTH_BYTES_PER_MS) return null;
   }
   mark("snapshot requested");
+  return quiet({ bytes: fromNetwork(url, meta, counter, "default") });
+}
+
+function fromNetwork(url, meta, counter, cache) {
   counter.expected += meta.size ?? meta.bytes;
-  const bytes = ownFetch(url, { credentials: "same-origin" }).then((response) => {
+  return ownFetch(url, { credentials: "same-origin", cache }).then((response) => {
     if (!response.ok || !response.body) throw new Error(`snapshot ${response.status}`);
     return snapshotBytes(response, meta, counter, false);
   });
-  return quiet({ bytes });
 }
 
 // A failed snapshot is reported by loadPyodide, which awaits it (perhaps after it failed).
