@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from tools.dev.nginx_server import NginxServer
 from tools.dev.site_build import free_port
+from widgets import enter_amount, open_widget
 
 WIDGET = '.kbw[data-kbw="memory-units"]'
 
@@ -31,18 +32,13 @@ def test_instant_navigation_and_one_python_on_another_port(page: Page, other_ori
     starts: list[str] = []  # each start of Python reads runtime.json first (kbw/transport.js)
     page.on("request", lambda r: r.url.endswith("/runtime.json") and starts.append(r.url))
     page.goto(other_origin + "tws/memory-allocation/")
-    page.locator(WIDGET).hover()
-    expect(page.locator(f"{WIDGET} .kbw-live")).to_be_visible(timeout=30_000)
+    open_widget(page, "memory-units")
     page.evaluate("window.kbSamePage = true")  # gone after a full page load
     page.locator('.md-sidebar--primary a.md-nav__link[href$="connectivity/"]').first.click()
     expect(page).to_have_url(re.compile(r"/tws/connectivity/$"))
     page.go_back()
     expect(page).to_have_url(re.compile(r"/tws/memory-allocation/"))
     assert page.evaluate("window.kbSamePage === true"), "a full page load: instant navigation is off"
-    page.locator(WIDGET).hover()
-    expect(page.locator(f"{WIDGET} .kbw-live")).to_be_visible(timeout=30_000)
-    field = page.locator(f"{WIDGET} .kbw-live input[name=amount]")
-    field.fill("768")
-    field.press("Enter")
+    enter_amount(open_widget(page, "memory-units"), "768")
     expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("0.75 GB = 768 MB")
     assert len(starts) == 1 and starts[0].startswith(other_origin)

@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, expect
 
 from tools.dev.nginx_server import NginxServer
 from tools.dev.site_build import free_port
+from widgets import enter_amount, open_widget
 
 PAGE = "tws/memory-allocation/"
 WIDGET = '.kbw[data-kbw="memory-units"]'
@@ -51,11 +52,7 @@ def test_a_snapshot_of_an_earlier_build_in_the_cache_is_fetched_again_and_used(
             for path, data in this_build.items():  # the deploy
                 path.write_bytes(data)
             page.reload()
-            page.locator(WIDGET).hover()
-            expect(page.locator(f"{WIDGET} .kbw-live")).to_be_visible(timeout=30_000)
-            field = page.locator(f"{WIDGET} .kbw-live input[name=amount]")
-            field.fill("1.5 GB")
-            field.press("Enter")
+            enter_amount(open_widget(page, "memory-units"), "1.5 GB")
             expect(page.locator(f"{WIDGET} .kbw-answer")).to_have_text("1.5 GB = 1536 MB")
             info = page.evaluate("window.kbwRuntimeInfo")
             assert info["snapshot"] is True, info

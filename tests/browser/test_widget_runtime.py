@@ -6,20 +6,19 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from widgets import enter_amount, open_widget
+
 EN_PAGE = "tws/memory-allocation/"
 ZH_PAGE = "zh/tws/memory-allocation/"
 WIDGET = '.kbw[data-kbw="memory-units"]'
 
 
 def _start(page: Page) -> None:
-    page.locator(WIDGET).hover()
-    expect(page.locator(f"{WIDGET} .kbw-live")).to_be_visible(timeout=30_000)
+    open_widget(page, "memory-units")
 
 
 def _convert(page: Page, text: str) -> None:
-    field = page.locator(f"{WIDGET} .kbw-live input[name=amount]")
-    field.fill(text)
-    field.press("Enter")
+    enter_amount(page.locator(f"{WIDGET} .kbw-live"), text)
 
 
 def test_no_pyodide_byte_is_fetched_before_the_reader_shows_intent(page: Page, site_url: str):

@@ -18,3 +18,10 @@ def answer(live: Locator, label: str) -> None:
     """Pick the answer whose label is `label` and press the Next button."""
     live.get_by_label(label, exact=True).check()
     live.locator('button[type="submit"]').click()
+
+
+def enter_amount(live: Locator, text: str) -> None:
+    """Type `text` into the memory converter's amount field and press Enter, as a reader does."""
+    field = live.locator("input[name=amount]")
+    field.fill(text)
+    field.press("Enter")
