@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 
@@ -123,3 +124,22 @@ def test_a_chosen_tab_is_kept_across_a_reload(page: Page, site_url: str):
     page.reload()
     expect(page.locator("input#macos")).to_be_checked()
     expect(page.locator("input#windows")).not_to_be_checked()
+
+
+@pytest.mark.parametrize(("lang", "font"), [("zh/", "Noto Sans CJK SC"), ("zh-hant/", "Noto Sans CJK TC")])
+def test_han_text_is_drawn_in_a_font_of_the_pages_own_script(page: Page, site_url: str, lang: str, font: str):
+    """Simplified pages in a Simplified font and Traditional pages in a Traditional one, named in
+    the stylesheet (theme.css), not left to the browser's search of every installed font: that
+    search is what made a Chinese page's first layout about four times an English one's."""
+    page.goto(site_url + lang + "tws/memory-allocation/")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    heading = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article h1"})["nodeId"]
+    used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": heading})["fonts"]
+    fonts = [item["familyName"] for item in used]
+    han_fonts = [name for name in fonts if "CJK" in name]  # Latin letters in it may use another
+    assert han_fonts == [font], f"the heading's Han text is drawn in {fonts}"
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert font in family, f"the stylesheet leaves the Chinese font to the browser: {family}"

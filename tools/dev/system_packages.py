@@ -1,7 +1,8 @@
 """Make sure the Debian packages the tests drive are installed: Chromium (the browser tests;
 Playwright's own browser download does not work on our machines) and nginx with its brotli
-module (the browser tests serve the site as deployed). As root they are installed with apt-get;
-otherwise this stops and prints the one command that does it."""
+module (the browser tests serve the site as deployed), and the Noto CJK fonts (Chinese pages are
+checked for the font their Han text is drawn in, and screenshots need the glyphs). As root they
+are installed with apt-get; otherwise this stops and prints the one command that does it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ NEEDED = {
     CHROMIUM: "chromium",
     "/usr/sbin/nginx": "nginx-light",
     "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so": "libnginx-mod-http-brotli-static",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc": "fonts-noto-cjk",
 }
 
 
