@@ -17,17 +17,23 @@ import re
 
 _KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
 _BLANK_RUN = re.compile(r"[ \t\r\f]*\n\s*")
+_SVG_NAMESPACE = re.compile(r'(<svg\b[^>]*?) xmlns="http://www\.w3\.org/2000/svg"', re.I)
+
+
+def _compact(template_part: str) -> str:
+    return _SVG_NAMESPACE.sub(r"\1", _BLANK_RUN.sub("\n", template_part))
 
 
 def collapse_blank_runs(html: str) -> str:
-    """Every whitespace run with a line break in it as one line break, outside kept elements."""
+    """Every whitespace run with a line break in it as one line break, and inline icons without
+    their redundant `xmlns`, outside kept elements."""
     parts = []
     at = 0
     for kept in _KEPT.finditer(html):
-        parts.append(_BLANK_RUN.sub("\n", html[at : kept.start()]))
+        parts.append(_compact(html[at : kept.start()]))
         parts.append(kept.group(0))
         at = kept.end()
-    parts.append(_BLANK_RUN.sub("\n", html[at:]))
+    parts.append(_compact(html[at:]))
     return "".join(parts)
 
 

@@ -143,3 +143,33 @@ def test_han_text_is_drawn_in_a_font_of_the_pages_own_script(page: Page, site_ur
     assert han_fonts == [font], f"the heading's Han text is drawn in {fonts}"
     family = page.evaluate("getComputedStyle(document.body).fontFamily")
     assert font in family, f"the stylesheet leaves the Chinese font to the browser: {family}"
+
+
+def _drawn(page: Page, selector: str) -> bool:
+    """Whether the element shows anything: its parent's picture differs from its picture with the
+    element hidden (a mask whose file fails to load paints nothing, per CSS Masking)."""
+    element = page.locator(selector).first
+    around = element.locator("..")
+    shown = around.screenshot()
+    element.evaluate("e => { e.style.visibility = 'hidden' }")  # CSSOM: allowed by the strict CSP
+    hidden = around.screenshot()
+    element.evaluate("e => { e.style.visibility = '' }")
+    return shown != hidden
+
+
+@pytest.mark.parametrize("lang", ["", "zh-hant/"])
+def test_the_header_icons_are_drawn_also_after_in_site_navigation(page: Page, site_url: str, lang: str):
+    """The logo is one shared file painted by the stylesheet (kbsite/logo.py) and the other icons
+    are inline without their `xmlns` (kbsite/page_whitespace.py): both must still be drawn, at
+    any depth, also after instant navigation has put in the next page's logo."""
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the logo heads the drawer
+    page.goto(site_url + lang)
+    page.locator('.md-header label[for="__drawer"]').click()
+    assert _drawn(page, ".md-nav--primary > .md-nav__title .kb-logo"), "the drawer's logo is not drawn"
+    page.set_viewport_size({"width": 1280, "height": 900})  # the header's logo shows from 76.25em
+    page.reload()
+    assert _drawn(page, ".md-header .md-logo .kb-logo"), "the logo is not drawn"
+    assert _drawn(page, ".md-header .md-select svg"), "the language icon is not drawn"
+    _navigate_in_site(page, lang + "tws/")
+    _navigate_in_site(page, lang + "tws/memory-allocation/")
+    assert _drawn(page, ".md-header .md-logo .kb-logo"), "the logo is gone after instant navigation"

@@ -83,3 +83,17 @@ def test_a_page_without_an_article_is_compacted_whole_but_for_kept_elements():
     html = "<p>\n   a\n\n   b</p>\n  <pre>\n\n x</pre>\n"
     assert collapse_blank_runs(html) == "<p>\na\nb</p>\n<pre>\n\n x</pre>\n"
     assert compact_page(html, "") == collapse_blank_runs(html)
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+
+
+def test_template_icons_lose_their_redundant_namespace_but_the_article_and_scripts_keep_theirs():
+    """The browser test (test_site_shell) checks that the icons are still drawn."""
+    article = f'<article class="md-typeset">{SVG}</article>'
+    script = f"<script>const icon = '{SVG}';</script>"
+    page = f"<header><label>{SVG}</label></header>\n{article}\n{script}\n<footer>{SVG}</footer>"
+    compacted = compact_page(page, article)
+    short = '<svg viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+    expected = f"<header><label>{short}</label></header>\n{article}\n{script}\n<footer>{short}</footer>"
+    assert compacted == expected

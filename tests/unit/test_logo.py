@@ -1,0 +1,37 @@
+"""The logo file is the icon mkdocs.yml names, looked up as Material looks it up, and a wrong
+name or file stops the build with a message naming the setting or the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kbsite.logo import logo_icon
+
+ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>\n'
+
+
+def _theme(folder: Path, name: str, text: str) -> Path:
+    icon = folder / ".icons" / f"{name}.svg"
+    icon.parent.mkdir(parents=True)
+    icon.write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_first_theme_folder_with_the_icon_wins_as_in_material(tmp_path: Path):
+    ours = _theme(tmp_path / "overrides", "material/lifebuoy", ICON)
+    theirs = _theme(tmp_path / "material", "material/lifebuoy", ICON.replace("M3", "M4"))
+    assert logo_icon([tmp_path / "empty", ours, theirs], "material/lifebuoy") == ICON
+    assert "M4" in logo_icon([theirs, ours], "material/lifebuoy")
+
+
+def test_an_unknown_icon_names_the_setting(tmp_path: Path):
+    with pytest.raises(ValueError, match=r"theme\.icon\.logo is 'material/lifebouy'"):
+        logo_icon([_theme(tmp_path, "material/lifebuoy", ICON)], "material/lifebouy")
+
+
+def test_a_file_that_is_not_an_svg_icon_is_named(tmp_path: Path):
+    theme = _theme(tmp_path, "material/broken", "<html>not an icon</html>")
+    with pytest.raises(ValueError, match=r"broken\.svg: not an SVG icon"):
+        logo_icon([theme], "material/broken")
