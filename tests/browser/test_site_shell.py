@@ -159,17 +159,22 @@ def _drawn(page: Page, selector: str) -> bool:
 
 @pytest.mark.parametrize("lang", ["", "zh-hant/"])
 def test_the_header_icons_are_drawn_also_after_in_site_navigation(page: Page, site_url: str, lang: str):
-    """The logo is one shared file painted by the stylesheet (kbsite/logo.py) and the other icons
-    are inline without their `xmlns` (kbsite/page_whitespace.py): both must still be drawn, at
-    any depth, also after instant navigation has put in the next page's logo."""
+    """Our partials' icons are shared files painted by the stylesheet (kbsite/icons.py) and
+    Material's others are inline without their `xmlns` (kbsite/page_whitespace.py): both must
+    still be drawn, at any depth, also after instant navigation has put in the next page's logo."""
     page.set_viewport_size({"width": 390, "height": 844})  # a phone: the logo heads the drawer
     page.goto(site_url + lang)
     page.locator('.md-header label[for="__drawer"]').click()
-    assert _drawn(page, ".md-nav--primary > .md-nav__title .kb-logo"), "the drawer's logo is not drawn"
+    assert _drawn(page, ".md-nav--primary > .md-nav__title .kb-icon--logo"), "the drawer's logo is not drawn"
+    page.locator(".md-overlay").click(position={"x": 380, "y": 400})
+    assert _drawn(page, ".md-header .kb-search-button svg"), "the search icon is not drawn"
+    page.locator(".md-header .kb-search-button").click()
+    assert _drawn(page, ".md-search__form .kb-icon--previous"), "the search box's back arrow is not drawn"
     page.set_viewport_size({"width": 1280, "height": 900})  # the header's logo shows from 76.25em
     page.reload()
-    assert _drawn(page, ".md-header .md-logo .kb-logo"), "the logo is not drawn"
+    assert _drawn(page, ".md-header .md-logo .kb-icon--logo"), "the logo is not drawn"
     assert _drawn(page, ".md-header .md-select svg"), "the language icon is not drawn"
+    assert _drawn(page, ".md-footer__button svg"), "Material's own inline icon is not drawn"
     _navigate_in_site(page, lang + "tws/")
     _navigate_in_site(page, lang + "tws/memory-allocation/")
-    assert _drawn(page, ".md-header .md-logo .kb-logo"), "the logo is gone after instant navigation"
+    assert _drawn(page, ".md-header .md-logo .kb-icon--logo"), "the logo is gone after instant navigation"

@@ -1,5 +1,5 @@
-"""The logo icon as a file (kbsite.logo), which partials/logo.html and theme.css use. Nothing to
-do when mkdocs.yml gives an image (`theme.logo`): Material's <img> is already a file."""
+"""The icons of our partials as files (kbsite.icons), which the partials' empty icon elements
+and theme.css use."""
 
 from __future__ import annotations
 
@@ -9,16 +9,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from hooks import order
-from kbsite.logo import DEFAULT_ICON, FILE, logo_icon
+from kbsite.icons import icon_files
 
 
 @event_priority(order.AFTER_I18N)  # static-i18n passes theme files through; add ours after it
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    if config.theme.get("logo"):
-        return files
-    name = (config.theme.get("icon") or {}).get("logo") or DEFAULT_ICON
     try:
-        files.append(File.generated(config, FILE, content=logo_icon(config.theme.dirs, name)))
+        icons = icon_files(config.theme.dirs, config.theme.get("icon") or {})
     except ValueError as error:
         raise PluginError(str(error)) from None
+    for target, text in icons.items():
+        files.append(File.generated(config, target, content=text))
     return files
