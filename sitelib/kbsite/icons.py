@@ -2,8 +2,9 @@
 repeated in every page.
 
 Material inlines each icon's SVG wherever it is used: the logo twice (header and navigation
-drawer), the magnifier twice, and the menu, language, back and clear icons, about 2.3 KB a page,
-7 MB at 1,000 articles in three languages, the same bytes in every page. Each is now a file
+drawer), the magnifier twice, the menu, language, back and clear icons, and the footer's arrows
+and back-to-top arrow, about 2.7 KB a page, 8 MB at 1,000 articles in three languages, the same
+bytes in every page. Each is now a file
 under assets/images/kb-icons/, and the page has an empty element that theme.css paints with
 the file as a mask in the text colour (how Material paints its own CSS icons), so the icons
 follow the palette in either colour scheme and the forced colours of high-contrast modes.
@@ -31,6 +32,8 @@ ICONS = {
     "menu": "material/menu",
     "search": "material/magnify",
     "previous": "material/arrow-left",
+    "next": "material/arrow-right",
+    "top": "material/arrow-up",
     "close": "material/close",
     "alternate": "material/translate",
 }

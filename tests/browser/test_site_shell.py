@@ -163,9 +163,9 @@ def _drawn(page: Page, selector: str) -> bool:
 
 @pytest.mark.parametrize("lang", ["", "zh-hant/"])
 def test_the_header_icons_are_drawn_also_after_in_site_navigation(page: Page, site_url: str, lang: str):
-    """Our partials' icons are shared files painted by the stylesheet (kbsite/icons.py) and
-    Material's others are inline without their `xmlns` (kbsite/page_whitespace.py): both must
-    still be drawn, at any depth, also after instant navigation has put in the next page's logo."""
+    """The template's icons (header, drawer, search box, footer, back to top) are shared files
+    painted by the stylesheet (kbsite/icons.py): each must be drawn, at any depth, also after
+    instant navigation has put in the next page's logo."""
     page.set_viewport_size({"width": 390, "height": 844})  # a phone: the logo heads the drawer
     page.goto(site_url + lang)
     page.locator('.md-header label[for="__drawer"]').click()
@@ -173,12 +173,19 @@ def test_the_header_icons_are_drawn_also_after_in_site_navigation(page: Page, si
     page.locator(".md-overlay").click(position={"x": 380, "y": 400})
     assert _drawn(page, ".md-header .kb-search-button svg"), "the search icon is not drawn"
     page.locator(".md-header .kb-search-button").click()
+    # Material fades the phone's search box in after 250 ms: a picture before that is blank.
+    expect(page.locator(".md-search__inner")).to_have_css("opacity", "1")
     assert _drawn(page, ".md-search__form .kb-icon--previous"), "the search box's back arrow is not drawn"
     page.set_viewport_size({"width": 1280, "height": 900})  # the header's logo shows from 76.25em
     page.reload()
     assert _drawn(page, ".md-header .md-logo .kb-icon--logo"), "the logo is not drawn"
     assert _drawn(page, ".md-header .md-select svg"), "the language icon is not drawn"
-    assert _drawn(page, ".md-footer__button svg"), "Material's own inline icon is not drawn"
+    assert _drawn(page, ".md-footer__link--next .kb-icon--next"), "the footer's arrow is not drawn"
     _navigate_in_site(page, lang + "tws/")
     _navigate_in_site(page, lang + "tws/memory-allocation/")
     assert _drawn(page, ".md-header .md-logo .kb-icon--logo"), "the logo is gone after instant navigation"
+    page.mouse.wheel(0, 3000)  # Material shows "back to top" once the reader scrolls back up
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)
+    expect(page.locator(".md-top")).to_be_visible()
+    assert _drawn(page, ".md-top .kb-icon--top"), "the back-to-top arrow is not drawn"
