@@ -35,8 +35,12 @@ MIME_TYPES: dict[str, str] = {
     ".bin": "application/octet-stream",
 }
 
-COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".whl"})
-"""Worth sending compressed: text, and WebAssembly (about a third of its size gzipped)."""
+COMPRESSIBLE = frozenset(
+    {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".whl", ".zip", ".bin"}
+)
+"""Worth compressing on the fly when no precompressed copy fits the request: text, WebAssembly
+(about a third of its size gzipped), our stored zips and wheels, and the start-up snapshot
+(kbsite.precompress writes no gzip copy of files over 1 MB)."""
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [

@@ -13,12 +13,10 @@ of the language of the address; no directory listings; idle and slow clients cut
 
 from __future__ import annotations
 
-from kbsite.hosting import CACHE_FOREVER, HASHED_NAME, MIME_TYPES, REVALIDATE, SECURITY_HEADERS
+from kbsite.hosting import CACHE_FOREVER, COMPRESSIBLE, HASHED_NAME, MIME_TYPES, REVALIDATE, SECURITY_HEADERS
 
-GZIP_TYPES = (
-    "text/css text/javascript application/javascript application/json application/xml "
-    "image/svg+xml application/wasm"
-)
+# nginx always compresses text/html, and warns when it is listed.
+GZIP_TYPES = " ".join(sorted({MIME_TYPES[suffix] for suffix in COMPRESSIBLE} - {"text/html"}))
 
 
 def _headers(cache: str, indent: str) -> str:

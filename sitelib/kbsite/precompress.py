@@ -9,6 +9,14 @@ window (the start-up snapshot, when it was 31 MB: 4.76 MB in 22 s, where quality
 for 4.8 MB, its default 4 MB window seeing less); the 12 MB snapshot gets quality 11.
 Pages (.html) are left to the server's own compression: there are thousands of them and they
 change on every build.
+
+Files over 1 MB get only the brotli copy. The gzip copy is for the few readers whose browser
+takes gzip but not brotli (browsers send brotli only over HTTPS and to localhost) or behind an
+nginx without the brotli module; for the runtime's four large files it was 8.6 MB of every
+build (the WebAssembly, the start-up snapshot, the standard library and Pyodide's script), and
+the server gzips them on the fly for such a reader instead (kbsite.nginx, `gzip_types`; the
+service worker keeps them, so once per reader): a few hundred milliseconds of the server's CPU
+and a copy 10-20 % larger than the gzip -9 one would have been.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ MIN_BYTES = 1024  # below this the header costs more than the saving
 # A copy must be at least a tenth smaller: a file that is compressed already (Pyodide's deflated
 # standard library, the fallback of kbsite.runtime.stdlib) would only take disk space twice.
 WORTH = 0.9
+GZIP_COPY_MAX = 1024 * 1024  # larger files: brotli copy only (above)
 KEEP_DAYS = 14  # cached results nobody used for this long are deleted
 
 
@@ -51,13 +60,14 @@ def _compressed(data: bytes, kind: str) -> bytes:
 
 
 def precompress(site: Path, cache: Path) -> list[Path]:
-    """Write `.br` and `.gz` beside every candidate in `site`; returns the files written."""
+    """Write `.br` and (up to GZIP_COPY_MAX) `.gz` beside every candidate in `site`; returns the
+    files written. A copy an earlier build left and this one does not write is deleted."""
     cache.mkdir(parents=True, exist_ok=True)
     written = []
     for path in candidates(site):
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()[:32] + ("-q10w24" if len(data) > LARGE else "")
-        for kind in ("br", "gz"):
+        for kind in ("br", "gz") if len(data) <= GZIP_COPY_MAX else ("br",):
             cached = cache / f"{digest}.{kind}"
             if cached.is_file():
                 cached.touch()  # still in use: not pruned
@@ -72,6 +82,8 @@ def precompress(site: Path, cache: Path) -> list[Path]:
                 written.append(target)
             else:  # a copy left by an earlier build would be served for this file's new bytes
                 target.unlink(missing_ok=True)
+        if len(data) > GZIP_COPY_MAX:
+            path.with_name(path.name + ".gz").unlink(missing_ok=True)
     _prune(cache)
     return written
 

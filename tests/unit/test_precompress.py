@@ -36,3 +36,17 @@ def test_a_file_compressed_already_gets_no_copies_and_loses_a_stale_one(tmp_path
     assert precompress.precompress(site, tmp_path / "cache") == []
     assert not (site / "python_stdlib_full.zip.br").exists()
     assert not (site / "python_stdlib_full.zip.gz").exists()
+
+
+def test_a_file_over_a_megabyte_gets_only_the_brotli_copy_and_loses_a_stale_gzip_one(tmp_path: Path):
+    """The runtime's large files: a browser without brotli gets them gzipped by the server on the
+    fly (kbsite.nginx), so a gzip copy would only double their disk space."""
+    site = tmp_path / "site"
+    site.mkdir()
+    runtime = site / "pyodide.asm.wasm"
+    runtime.write_bytes(b"\0asm" + bytes(range(256)) * 5000)  # 1.28 MB, compressible
+    (site / "pyodide.asm.wasm.gz").write_bytes(gzip.compress(b"an earlier build's runtime"))
+    written = precompress.precompress(site, tmp_path / "cache")
+    assert [p.name for p in written] == ["pyodide.asm.wasm.br"]
+    assert brotli.decompress((site / "pyodide.asm.wasm.br").read_bytes()) == runtime.read_bytes()
+    assert not (site / "pyodide.asm.wasm.gz").exists(), "a stale gzip copy would be served"
