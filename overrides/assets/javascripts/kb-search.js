@@ -10,8 +10,6 @@
   if (!root || !toggle) return;
   var input = root.querySelector(".md-search__input");
   var form = root.querySelector(".md-search__form");
-  var meta = root.querySelector(".md-search-result__meta");
-  var list = root.querySelector(".md-search-result__list");
   // Resolved now: the header (and this address) stays as it is under instant navigation.
   // This language's bundle (zh/pagefind/pagefind.js on Chinese pages): its results are
   // addresses under this language's root.
@@ -30,6 +28,25 @@
   function text(name, count) {
     return texts["search.result." + name].replace("#", String(count));
   }
+
+  // The results area, Material's markup, is built here rather than sent in every page (0.3 KB
+  // a page): without JavaScript the whole box is hidden (search.css). It is made at start, not
+  // at the first opening, so that screen readers know the live region before it first changes.
+  function element(tag, className, parent) {
+    var made = document.createElement(tag);
+    made.className = className;
+    parent.appendChild(made);
+    return made;
+  }
+  var output = element("div", "md-search__output", root.querySelector(".md-search__inner"));
+  var scrollwrap = element("div", "md-search__scrollwrap", output);
+  scrollwrap.tabIndex = 0;
+  var resultArea = element("div", "md-search-result", scrollwrap);
+  resultArea.id = "kb-search-results";
+  var meta = element("div", "md-search-result__meta", resultArea);
+  meta.setAttribute("aria-live", "polite");
+  meta.textContent = text("placeholder");
+  var list = element("ol", "md-search-result__list", resultArea);
 
   function pagefind() {
     if (!engine) {
