@@ -183,9 +183,9 @@ def main() -> int:
     columns = f"{'s':>8} {'MB out':>7} {'peak MB':>8}"
     print(f"{'articles':>8}  ours: {columns}   stock: {columns}")
     for size, ours, stock in rows:
-        line = f"{size:8}        {ours['seconds']:8.1f} {ours['output_mb']:7.0f} {ours['peak_mb']:8.0f}"
+        line = f"{size:8}        {ours['seconds']:8.1f} {ours['output_mb']:7.1f} {ours['peak_mb']:8.0f}"
         if stock:
-            line += f"          {stock['seconds']:8.1f} {stock['output_mb']:7.0f} {stock['peak_mb']:8.0f}"
+            line += f"          {stock['seconds']:8.1f} {stock['output_mb']:7.1f} {stock['peak_mb']:8.0f}"
         print(
             line
             + f"   ours, each run: {', '.join(f'{s:.1f}' for s in ours['runs'])}; CPU {ours['cpu']:.1f} s;"
@@ -194,7 +194,7 @@ def main() -> int:
         if size in befores:
             before = befores[size]
             print(
-                f"{'':8} before: {before['seconds']:8.1f} {before['output_mb']:7.0f} {before['peak_mb']:8.0f}"
+                f"{'':8} before: {before['seconds']:8.1f} {before['output_mb']:7.1f} {before['peak_mb']:8.0f}"
                 f"   ({args.before[:12]}; each run: {', '.join(f'{s:.1f}' for s in before['runs'])};"
                 f" CPU {before['cpu']:.1f} s)"
             )
