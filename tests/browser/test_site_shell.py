@@ -189,3 +189,24 @@ def test_the_header_icons_are_drawn_also_after_in_site_navigation(page: Page, si
     page.mouse.wheel(0, -300)
     expect(page.locator(".md-top")).to_be_visible()
     assert _drawn(page, ".md-top .kb-icon--top"), "the back-to-top arrow is not drawn"
+
+
+def test_the_address_bar_takes_the_headers_colour_without_a_restyle_at_start(page: Page, site_url: str):
+    """The page's one theme-color tag is the header's drawn colour (which Material's palette
+    component used to measure at every start), and the start no longer flags a colour switch,
+    which restyled the whole page twice."""
+    page.goto(site_url + "zh/tws/memory-allocation/")
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    colours = page.evaluate(
+        """() => ({
+            tags: [...document.querySelectorAll('meta[name=theme-color]')].map(m => m.content),
+            header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+            switching: document.body.hasAttribute('data-md-color-switching'),
+        })"""
+    )
+    assert len(colours["tags"]) == 1, colours
+    hex_colour = colours["tags"][0]
+    rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    assert colours["header"] == "rgb({}, {}, {})".format(*rgb), colours
+    assert not colours["switching"]
+    assert page.locator("[data-md-component=palette]").count() == 0

@@ -1,11 +1,12 @@
-"""Material's start-up scripts in one request instead of four.
+"""Material's start-up scripts in one request instead of three or four.
 
 Under the strict CSP (strict_csp.py) Material's small inline scripts are files, each loaded with
 `defer`: md/base.js (the `__md_get` storage helpers) in the head, md/palette.js at the top of
 the body, md/tabs.js and md/target.js after the content. On a slow phone connection each extra
 request before the largest paint costs a round trip (Lighthouse mobile, `make audit`). Deferred
 scripts run once the page is parsed, in document order, so one file holding the four in that
-order, loaded where base.js was, runs the same code at the same moment.
+order, loaded where base.js was, runs the same code at the same moment. The palette script is
+only part of it when pages have it (a list of palettes: a colour-scheme toggle).
 
 It merges only those four; any other Material script a page has (announcement, version,
 consent) keeps its own tag. A page without some of them (the 404 page has no content partial,
@@ -39,13 +40,22 @@ TAG = re.compile(r'<script src="([^"]*)assets/javascripts/md/(base|palette|tabs|
 _merged = False  # this build wrote md/start.js (strict_csp on, and this patch on)
 
 
+def merged_parts(config: MkDocsConfig) -> tuple[str, ...]:
+    """The parts pages have: Material writes the palette script only for a list of palettes
+    (a toggle). With one palette, a mapping, it would only re-apply a choice saved by an
+    earlier version of the site, the same colours, at the cost of a style recalculation."""
+    if isinstance(config.theme.get("palette"), dict):
+        return tuple(name for name in PARTS if name != "palette")
+    return PARTS
+
+
 @event_priority(order.AFTER_I18N - 1)  # after strict_csp has written Material's scripts as files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _merged
     _merged = False
     if not PATCH.enabled():
         return files
-    parts = [files.get_file_from_path(f"{SCRIPTS}{name}.js") for name in PARTS]
+    parts = [files.get_file_from_path(f"{SCRIPTS}{name}.js") for name in merged_parts(config)]
     if not all(parts):
         return files  # strict_csp is off: Material's scripts are inline, nothing to merge
     text = "".join(f";{part.content_string.rstrip()}\n" for part in parts if part)  # ";": no ASI surprises
