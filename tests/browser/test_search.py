@@ -147,6 +147,16 @@ def test_no_result_is_said_in_the_readers_language(page: Page, site_url: str, ho
     expect(page.locator(META)).to_have_text(none, timeout=15_000)
 
 
+def test_one_result_is_counted_in_traditional_characters_on_the_traditional_site(page: Page, site_url: str):
+    """Material's zh-Hant text for one result has the Simplified 个 (找到 1 个符合條件的結果);
+    the Traditional site says 個, and names its footer 頁腳, not 頁脚."""
+    page.goto(site_url + "zh-hant/tws/connectivity/")
+    expect(page.locator("nav.md-footer__inner")).to_have_attribute("aria-label", "頁腳")
+    results = _type(page, "4001")
+    assert len(results) == 1, results
+    expect(page.locator(META)).to_have_text("找到 1 個符合條件的結果")
+
+
 def test_keyboard_only_search_opens_a_result_in_place(page: Page, site_url: str):
     page.goto(site_url)
     page.evaluate("window.__kbSamePage = true")

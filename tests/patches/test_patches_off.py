@@ -4,7 +4,7 @@ changes exactly what it claims.
 The site of the test session is built with every patch on; here it is built again for the same
 address with every patch off (`KB_PATCHES=off`). The speed patches (markdown_reuse, nav_cache,
 pygments_styles, parallel_languages) must change no byte; the repairs (material_language_base,
-script_defer) must change only their own markup.
+script_defer, traditional_ui_texts) must change only their own markup.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ PATCHES.remove("guard")
 DEFER = re.compile(r'(<script src="[^"]*assets/javascripts/[^"]+\.js") defer>')
 SCRIPT_FILE = re.compile(r'<script src="[^"]*assets/javascripts/md/[a-z]+\.js" defer></script>')
 INLINE_SCRIPT = re.compile(r"<script>.*?</script>", re.S)
+# traditional_ui_texts: Material's zh-Hant texts with Simplified characters, and what it makes them.
+MATERIAL_ZH_HANT = {"頁腳": "頁脚", "找到 1 個符合條件的結果": "找到 1 个符合條件的結果"}
 MATERIAL_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -50,14 +52,19 @@ def _outputs(root: Path) -> dict[str, str]:
 def _without_base(match: re.Match[str]) -> str:
     material_config = json.loads(match.group(2))
     material_config.pop("base")
+    texts = material_config.get("translations", {})
+    for key, text in texts.items():  # the 404 page's configuration has them \u-escaped
+        texts[key] = MATERIAL_ZH_HANT.get(text, text)
     return match.group(1) + json.dumps(material_config, sort_keys=True) + match.group(3)
 
 
 def _without_repairs(html: str) -> str:
-    """A page without what the repair patches change: `defer`, the base, and
-    Material's scripts inline (patch off) or in files (strict_csp on)."""
+    """A page without what the repair patches change: `defer`, the base, Material's
+    Traditional texts, and Material's scripts inline (patch off) or in files (strict_csp on)."""
     html = INLINE_SCRIPT.sub("", SCRIPT_FILE.sub("", html))
     html = DEFER.sub(r"\1>", html)
+    for ours, materials in MATERIAL_ZH_HANT.items():
+        html = html.replace(ours, materials)
     return MATERIAL_CONFIG.sub(_without_base, html)
 
 
@@ -110,6 +117,16 @@ def test_material_language_base_points_chinese_pages_at_the_chinese_root(built_s
     assert base(built_site.root, "zh/index.html") == "."
     assert base(built_site.root, "tws/memory-allocation/index.html") == "../.."  # English: as Material has it
     assert base(unpatched, "zh/tws/memory-allocation/index.html") == "../../.."  # the site root
+
+
+def test_traditional_ui_texts_corrects_materials_simplified_characters_on_traditional_pages_only(
+    built_site, unpatched
+):
+    page = "zh-hant/tws/connectivity/index.html"
+    assert 'aria-label="頁脚"' in _page(unpatched, page)
+    assert 'aria-label="頁腳"' in _page(built_site.root, page)
+    assert '"找到 1 個符合條件的結果"' in _page(built_site.root, page)
+    assert '"找到 1 个符合条件的结果"' in _page(built_site.root, "zh/tws/connectivity/index.html")
 
 
 def _page(root: Path, page: str) -> str:

@@ -5,6 +5,7 @@ Simplified-only characters: CC-CEDICT's lists (zhon), as in tests/content/test_t
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 
@@ -44,6 +45,20 @@ def test_no_traditional_page_shows_a_simplified_only_character(built_site):
     for path, html in _pages(built_site, "zh-hant").items():
         text = unescape(HIDDEN.sub(" ", MARKED_SIMPLIFIED.sub(" ", html.split("<body", 1)[1])))
         found = sorted({char for char in text if char in SIMPLIFIED_ONLY})
+        assert found == [], (path, found)
+
+
+# What a screen reader says or a tooltip shows, and the texts the scripts show (search counts).
+LABELS = re.compile(r'\b(?:aria-label|title|placeholder|alt|content)="([^"]*)"')
+CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+def test_no_traditional_label_or_script_text_has_a_simplified_only_character(built_site):
+    for path, html in _pages(built_site, "zh-hant").items():
+        html = MARKED_SIMPLIFIED.sub(" ", html)
+        texts = [unescape(label) for label in LABELS.findall(html)]
+        texts += json.loads(CONFIG.search(html)[1])["translations"].values()
+        found = sorted({char for text in texts for char in text if char in SIMPLIFIED_ONLY})
         assert found == [], (path, found)
 
 
