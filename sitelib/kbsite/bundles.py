@@ -18,6 +18,7 @@ from collections.abc import Callable
 BUNDLES: dict[str, tuple[str, ...]] = {
     "assets/javascripts/kb.js": (
         "assets/javascripts/kb-language.js",
+        "assets/javascripts/kb-search-aliases.js",
         "assets/javascripts/kb-search.js",
         "assets/javascripts/kbw/view.js",
         "assets/javascripts/kbw/transport.js",

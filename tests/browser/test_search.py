@@ -66,6 +66,11 @@ def _type(page: Page, term: str) -> list[dict]:
         ("連線", "zh-hant/tws/connectivity/"),
         ("連接埠", "zh-hant/tws/connectivity/"),
         ("記憶體分", "zh-hant/tws/memory-allocation/"),  # ends in the middle of 分配
+        # Simplified, on the Traditional site: looked up as its pages write it (記憶體, 連接埠)
+        ("内存", "zh-hant/tws/memory-allocation/"),
+        ("端口", "zh-hant/tws/connectivity/"),
+        ("临时密码", "zh-hant/secure-login/system-access-help/"),
+        ("内存分", "zh-hant/tws/memory-allocation/"),
     ],
 )
 def test_a_chinese_query_finds_its_page_first(page: Page, site_url: str, query: str, article: str):
@@ -74,6 +79,18 @@ def test_a_chinese_query_finds_its_page_first(page: Page, site_url: str, query: 
     results = _type(page, query)
     assert results[0]["href"] == "/" + article
     assert all(result["href"].startswith("/" + home) for result in results)
+
+
+def test_a_simplified_query_on_the_traditional_site_marks_the_traditional_words(page: Page, site_url: str):
+    """内存 is searched as 記憶體: the results show and mark the Traditional word, the box keeps
+    what the reader typed."""
+    page.goto(site_url + "zh-hant/")
+    results = _type(page, "内存")
+    # Pagefind marks 記 of 記憶體 only (its word split): what is marked is the Traditional word.
+    marks = results[0]["marks"]
+    assert marks and all(mark in "記憶體" for mark in marks), results[0]
+    assert "記憶體" in results[0]["text"]
+    expect(page.locator(BOX)).to_have_value("内存")
 
 
 def test_port_in_chinese_finds_the_pages_that_say_port_before_pages_sharing_a_character(

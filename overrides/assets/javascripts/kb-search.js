@@ -20,6 +20,10 @@
   var RANKED = 20; // results whose text is read to rank a Chinese query (literalFirst)
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
   var engine = null; // the promise of Pagefind, once opened
+  // The Traditional site's table for Simplified queries (kbsite/search_aliases.py): 内存 is
+  // looked up as 記憶體. Other sites have none.
+  var aliasesAt = root.getAttribute("data-kb-search-aliases");
+  var aliases = null; // the table, once loaded (kb-search-aliases.js)
   var asked = 0; // the number of the latest query; older answers are dropped
 
   // The result counts, in the page's language: Material writes its texts for its own search in
@@ -50,7 +54,9 @@
 
   function pagefind() {
     if (!engine) {
-      engine = import(bundle).then(function (module) {
+      engine = Promise.all([import(bundle), window.kbSearchAliases.load(aliasesAt)]).then(function (loaded) {
+        var module = loaded[0];
+        aliases = loaded[1];
         return module.options({ baseUrl: languageRoot, excerptLength: 24 }).then(function () {
           return module.init();
         }).then(function () {
@@ -146,15 +152,17 @@
   }
 
   function search() {
-    var query = input.value.trim();
+    var typed = input.value.trim();
     var number = ++asked;
-    if (!query) {
+    var query = typed;
+    if (!typed) {
       list.replaceChildren();
       meta.textContent = text("placeholder");
       return;
     }
     pagefind()
       .then(function (module) {
+        query = window.kbSearchAliases.asWritten(aliases, typed);
         return module.search(query);
       })
       .then(function (found) {

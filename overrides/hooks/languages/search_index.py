@@ -25,8 +25,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hooks import i18n, order, site_index
+from kbsite.glossary import load as load_glossary
 from kbsite.languages import folders
 from kbsite.search import BUNDLE, SearchIndexError, build_search_index, mark_searchable, pagefind_binary
+from kbsite.search_aliases import ALIASES_FILE, TRADITIONAL, page_texts, search_aliases, write_aliases
+from kbsite.traditional import GLOSSARY
 
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 """Material's lunr search (1.8 MB), which no page loads any more: not copied into the site."""
@@ -63,14 +66,28 @@ def _bundle(config: MkDocsConfig) -> str:
     return folders(i18n.languages(config))[i18n.current_language(config)] + BUNDLE + "/pagefind.js"
 
 
-def on_page_context(context: dict, *, config: MkDocsConfig, **_: object) -> dict:
+def _search_context(context: dict, config: MkDocsConfig) -> dict:
     context["kb_search_bundle"] = _bundle(config)
+    traditional = i18n.current_language(config) in TRADITIONAL
+    folder = _bundle(config).rsplit("/", 1)[0]
+    context["kb_search_aliases"] = f"{folder}/{ALIASES_FILE}" if traditional else None
     return context
+
+
+def on_page_context(context: dict, *, config: MkDocsConfig, **_: object) -> dict:
+    return _search_context(context, config)
 
 
 def on_template_context(context: dict, *, config: MkDocsConfig, **_: object) -> dict:
-    context["kb_search_bundle"] = _bundle(config)  # the 404 page has the search box too
-    return context
+    return _search_context(context, config)  # the 404 page has the search box too
+
+
+def _index(root: Path, binary: Path, others: list[str], language: str) -> None:
+    """Pagefind's index of `root`, and for a Traditional language the table of Simplified
+    queries (kbsite.search_aliases), from the pages just written."""
+    build_search_index(root, binary, others)
+    if language in TRADITIONAL:
+        write_aliases(root / BUNDLE, search_aliases(load_glossary(GLOSSARY), page_texts(root)))
 
 
 @event_priority(order.BEFORE_OTHER_LANGUAGES)
@@ -85,7 +102,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.site_dir) / links[current]
     if not _serving:
         try:
-            build_search_index(root, binary, others)
+            _index(root, binary, others, current)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
         return
@@ -94,7 +111,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     def index_in_background() -> None:
         try:
-            build_search_index(root, binary, others)
+            _index(root, binary, others, current)
         except SearchIndexError as error:
             log.warning("search index of %s not updated: %s", root, error)
 
