@@ -50,7 +50,8 @@ PROTECTED = re.compile(
 
 
 @cache
-def _opencc(profile: str) -> opencc.OpenCC:
+def opencc_converter(profile: str) -> opencc.OpenCC:
+    """OpenCC's converter for `profile` ("s2twp", "t2s", ...), loaded once per process."""
     return opencc.OpenCC(profile)
 
 
@@ -72,11 +73,11 @@ class Converter:
     def _term_pattern(self, term: str) -> str:
         """The term, unless the text already goes on with what the Traditional form adds
         (终端 → 終端機 must leave 终端机 as one 終端機, not 終端機機)."""
-        converted = _opencc(PROFILE).convert(term)
+        converted = opencc_converter(PROFILE).convert(term)
         wanted = self._forced[term]
         if wanted.startswith(converted) and len(wanted) > len(converted):
             added = wanted[len(converted) :]
-            simplified = _opencc("t2s").convert(added)
+            simplified = opencc_converter("t2s").convert(added)
             return f"{re.escape(term)}(?!{re.escape(added)}|{re.escape(simplified)})"
         return re.escape(term)
 
@@ -89,7 +90,7 @@ class Converter:
             marked = simplified
             if self._pattern is not None:
                 marked = self._pattern.sub(lambda match: self._slots[match.group(0)], simplified)
-            converted = _opencc(PROFILE).convert(marked)
+            converted = opencc_converter(PROFILE).convert(marked)
             found = "".join(self._back.get(char, char) for char in converted).translate(QUOTES)
             self._cache[simplified] = found
         return found

@@ -11,17 +11,11 @@ Material's wording stays its translators'. Converting with the site's own s2twp 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import opencc
+from kbsite.traditional import opencc_converter
 
 # An entry of Material's language files: `  "search.result.one": "找到 1 個符合條件的結果",`
 _ENTRY = re.compile(r'^(\s*"[^"\n]+":\s*")([^"\n]*)(")', re.M)
-
-
-@cache
-def _characters() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
 
 
 def traditional_characters(language_template: str) -> tuple[str, dict[str, str]]:
@@ -31,7 +25,7 @@ def traditional_characters(language_template: str) -> tuple[str, dict[str, str]]
 
     def fix(match: re.Match[str]) -> str:
         text = match.group(2)
-        fixed: str = _characters().convert(text)
+        fixed: str = opencc_converter("s2t").convert(text)
         if fixed != text:
             changed[text] = fixed
         return match.group(1) + fixed + match.group(3)

@@ -1,8 +1,6 @@
 // Simplified queries on the Traditional site (kbsite/search_aliases.py builds the table): the
 // search box (kb-search.js) looks 内存 up as 記憶體 and 端口 as 連接埠, as the pages write them.
 (function () {
-  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-
   // The table at `address`, or null: none for this site, or it failed to load, in which case
   // a query is searched as typed (a Traditional query still finds its pages).
   function load(address) {
@@ -22,7 +20,7 @@
   // The query as the Traditional pages write it: glossary terms first, longest first, then the
   // characters one by one. Anything not in the table (Latin, digits, Traditional) is unchanged.
   function asWritten(table, query) {
-    if (!table || !HAN.test(query)) return query;
+    if (!table) return query;
     var out = "";
     for (var i = 0; i < query.length; ) {
       var term = table.order.find(function (t) { return query.startsWith(t, i); });

@@ -67,10 +67,9 @@ def _bundle(config: MkDocsConfig) -> str:
 
 
 def _search_context(context: dict, config: MkDocsConfig) -> dict:
-    context["kb_search_bundle"] = _bundle(config)
+    bundle = context["kb_search_bundle"] = _bundle(config)
     traditional = i18n.current_language(config) in TRADITIONAL
-    folder = _bundle(config).rsplit("/", 1)[0]
-    context["kb_search_aliases"] = f"{folder}/{ALIASES_FILE}" if traditional else None
+    context["kb_search_aliases"] = f"{bundle.rsplit('/', 1)[0]}/{ALIASES_FILE}" if traditional else None
     return context
 
 
