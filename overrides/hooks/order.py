@@ -22,6 +22,9 @@ BEFORE_I18N = -90
 AFTER_I18N = -110
 """`files`, `nav`: after static-i18n has chosen this language's pages, before anyone reads them."""
 
+AFTER_THEME_FILES = -120
+"""`files`: after every hook that adds or rewrites a theme file (our bundles, strict_csp's icons)."""
+
 BEFORE_OTHER_LANGUAGES = -50
 """`post_build`: this language's pages are written; static-i18n has not started the others."""
 

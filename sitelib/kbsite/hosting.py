@@ -72,8 +72,9 @@ SECURITY_HEADERS: dict[str, str] = {
     "X-Frame-Options": "DENY",
 }
 
-HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
-"""Material's bundles and workers: the name changes whenever the content does."""
+HASHED_NAME = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")
+"""Material's bundles and workers, and our joined stylesheet (kbsite.stylesheet): the name
+changes whenever the content does."""
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 

@@ -210,3 +210,28 @@ def test_the_address_bar_takes_the_headers_colour_without_a_restyle_at_start(pag
     assert colours["header"] == "rgb({}, {}, {})".format(*rgb), colours
     assert not colours["switching"]
     assert page.locator("[data-md-component=palette]").count() == 0
+
+
+def test_a_page_waits_for_one_stylesheet_which_returning_readers_keep(page: Page, site_url: str):
+    """Material's two stylesheets and ours arrive as one file (kbsite/stylesheet.py), cached for
+    a year under a name of its content; Material's styling and ours both apply, ours last."""
+    sheets: list = []
+    page.on(
+        "response",
+        lambda response: sheets.append(response) if response.request.resource_type == "stylesheet" else None,
+    )
+    page.goto(site_url + "zh-hant/tws/memory-allocation/")
+    assert [response.url.rsplit("/", 1)[1] for response in sheets] == [
+        page.evaluate("() => document.querySelector('link[rel=stylesheet]').href.split('/').pop()")
+    ]
+    assert sheets[0].headers["cache-control"] == "public, max-age=31536000, immutable"
+    drawn = page.evaluate(
+        """() => ({
+            header: getComputedStyle(document.querySelector('.md-header')).position,
+            colour: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+            font: getComputedStyle(document.body).fontFamily,
+        })"""
+    )
+    assert drawn["header"] == "sticky"  # Material's main stylesheet
+    assert drawn["colour"] not in ("rgba(0, 0, 0, 0)", "transparent")  # its palette
+    assert "Noto Sans CJK TC" in drawn["font"]  # ours, which overrides Material's font

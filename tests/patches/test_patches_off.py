@@ -195,5 +195,8 @@ def test_strict_csp_leaves_no_inline_script_and_serves_materials_own(built_site,
     folder = built_site.root / "assets" / "javascripts" / "md"
     for name, script in material_scripts().items():
         assert (folder / name).read_text("utf-8") == script
-    assert "data:" not in (built_site.root / "assets" / "stylesheets" / "kb.css").read_text("utf-8")
+    (stylesheet,) = (built_site.root / "assets" / "stylesheets").glob("site.*.css")
+    assert "data:" not in stylesheet.read_text("utf-8")  # Material's main stylesheet is part of it
+    (unpatched_stylesheet,) = (unpatched / "assets" / "stylesheets").glob("site.*.css")
+    assert "data:" in unpatched_stylesheet.read_text("utf-8")
     assert (built_site.root / "assets" / "images" / "md-icons" / "admonition-icon--note.svg").is_file()
