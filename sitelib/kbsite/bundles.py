@@ -19,6 +19,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     "assets/javascripts/kb.js": (
         "assets/javascripts/kb-language.js",
         "assets/javascripts/kb-search-aliases.js",
+        "assets/javascripts/kb-search-words.js",
         "assets/javascripts/kb-search.js",
         "assets/javascripts/kbw/view.js",
         "assets/javascripts/kbw/transport.js",

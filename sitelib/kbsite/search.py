@@ -5,9 +5,9 @@ search bundle: a small loader (`pagefind.js`), a WebAssembly search engine and a
 into chunks that the browser fetches only as a query needs them. Each language gets its own
 bundle in its own folder (`pagefind/`, `zh/pagefind/`, later `zh-hant/pagefind/`), written by
 that language's build as soon as its pages are: the languages build in parallel
-(patches/parallel_languages.py), and so are their indexes. We run `pagefind_extended`, the
-build that segments Chinese and Japanese into words (the plain binary indexes a run of Han
-characters as one word).
+(patches/parallel_languages.py), and so are their indexes. Chinese pages are indexed from a
+copy cut into words by the build (kbsite.search_words), with the segmenter the reader's browser
+uses on a query. We run `pagefind_extended`, the build that would segment Japanese and Thai.
 
 Which pages are listed is decided by the pages themselves: only a page marked with
 `data-pagefind-body` (`mark_searchable`, applied by the build to public pages in their own
@@ -22,20 +22,33 @@ import platform
 import re
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from kbsite.search_words import WordBreakError, index_language, write_broken_copy
 
 BUNDLE = "pagefind"
 """The bundle's folder under each language's root; the browser imports `pagefind/pagefind.js`."""
 
 BINARY = "pagefind_extended"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+MARK = "data-pagefind-body"
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 """Pagefind's ready-made interfaces, which we do not serve: ours is kb-search.js on its API (the
 ready-made ones set inline styles, which the site's CSP forbids)."""
 
-NOT_INDEXED = (".headerlink", ".kb-related", ".kb-updated", ".kb-untranslated")
-"""Parts of an article that are not its text: permalink signs, related links, dates, notices."""
+NOT_INDEXED = (
+    ".headerlink",
+    ".kb-related",
+    ".kb-updated",
+    ".kb-untranslated",
+    ".kb-out-icon",
+    ".kb-out .kb-visually-hidden",
+)
+"""Parts of an article that are not its text: permalink signs, related links, dates, notices, and
+the arrow and spoken "(leaves this help centre)" of a link to another site (kbsite/outgoing.py),
+which would otherwise appear in excerpts."""
 
 
 class SearchIndexError(RuntimeError):
@@ -51,7 +64,7 @@ class IndexReport:
 def mark_searchable(html: str) -> str:
     """`html` with its article marked as the part Pagefind indexes (a page without the mark is
     left out of search). The page must be one of Material's article pages."""
-    marked, count = ARTICLE.subn(r"\g<0> data-pagefind-body", html, count=1)
+    marked, count = ARTICLE.subn(rf"\g<0> {MARK}", html, count=1)
     if count == 0:
         raise SearchIndexError('no <article class="md-content__inner md-typeset"> to mark for search')
     return marked
@@ -76,32 +89,68 @@ def pagefind_binary(project: Path) -> Path:
     return found
 
 
-def language_glob(root: Path, other_languages: list[str]) -> str:
-    """The pages of the language whose root folder is `root`: every HTML file under it but in
-    the folders of the other languages (`other_languages`: "zh", ...; they sit inside the
-    default language's root) and in the folders that hold no pages."""
+def _page_entries(root: Path, other_languages: list[str]) -> list[Path]:
+    """The files and folders of `root` that hold the language's pages: every HTML file and
+    folder in it but the folders of the other languages ("zh", ...; they sit inside the default
+    language's root) and the folders that hold no pages."""
     skip = {*other_languages, BUNDLE, "assets", "pyodide", "search"}
-    parts = sorted(
-        f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
-        for entry in root.iterdir()
-        if entry.name not in skip and (entry.is_dir() or entry.suffix == ".html")
+    return sorted(
+        (
+            entry
+            for entry in root.iterdir()
+            if entry.name not in skip and (entry.is_dir() or entry.suffix == ".html")
+        ),
+        key=lambda entry: entry.name,
     )
+
+
+def language_glob(root: Path, other_languages: list[str]) -> str:
+    """Pagefind's glob for the pages of the language whose root folder is `root`."""
+    parts = [
+        f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
+        for entry in _page_entries(root, other_languages)
+    ]
     return "{" + ",".join(parts) + "}" if parts else "*.html"
 
 
-def build_search_index(root: Path, binary: Path, other_languages: list[str]) -> IndexReport:
-    """Index the pages of one language, in `root`, into `root/pagefind/`."""
-    glob = language_glob(root, other_languages)
-    command = [str(binary), "--site", str(root), "--output-subdir", BUNDLE, "--glob", glob]
+def searchable_pages(root: Path, other_languages: list[str]) -> dict[str, str]:
+    """{path under `root`: HTML} of the language's pages marked for search."""
+    pages: dict[str, str] = {}
+    for entry in _page_entries(root, other_languages):
+        for path in sorted(entry.rglob("*.html")) if entry.is_dir() else [entry]:
+            html = path.read_text("utf-8")
+            if MARK in html:
+                pages[path.relative_to(root).as_posix()] = html
+    return pages
+
+
+def build_search_index(
+    root: Path, binary: Path, other_languages: list[str], language_tag: str
+) -> IndexReport:
+    """Index the pages of one language (`language_tag`: "zh-Hant"), in `root`, into
+    `root/pagefind/`. Chinese is indexed from a copy cut into words (kbsite.search_words)."""
+    forced = index_language(language_tag)
+    if forced is None:
+        return _run_pagefind(binary, root, root / BUNDLE, language_glob(root, other_languages), [])
+    with tempfile.TemporaryDirectory(prefix="kb-search-words-") as folder:
+        try:
+            write_broken_copy(searchable_pages(root, other_languages), Path(folder), language_tag)
+        except WordBreakError as error:
+            raise SearchIndexError(str(error)) from None
+        return _run_pagefind(binary, Path(folder), root / BUNDLE, "**/*.html", ["--force-language", forced])
+
+
+def _run_pagefind(binary: Path, site: Path, bundle: Path, glob: str, extra: list[str]) -> IndexReport:
+    command = [str(binary), "--site", str(site), "--output-path", str(bundle), "--glob", glob, *extra]
     for selector in NOT_INDEXED:
         command += ["--exclude-selectors", selector]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({done.returncode}):\n{done.stdout}{done.stderr}")
     for pattern in UNUSED:
-        for path in (root / BUNDLE).glob(pattern):
+        for path in bundle.glob(pattern):
             path.unlink()
-    return IndexReport(pages=_indexed_pages(done.stdout), languages=_languages(root / BUNDLE))
+    return IndexReport(pages=_indexed_pages(done.stdout), languages=_languages(bundle))
 
 
 def _indexed_pages(log: str) -> int:

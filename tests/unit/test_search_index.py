@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kbsite.search import SearchIndexError, language_glob, mark_searchable, pagefind_binary
+from kbsite.search import SearchIndexError, language_glob, mark_searchable, pagefind_binary, searchable_pages
 
 PAGE = (
     '<html lang="zh"><body><header>站点</header>'
@@ -38,3 +38,17 @@ def test_the_default_languages_pages_are_all_but_the_other_languages_folders(tmp
     (tmp_path / "sitemap.xml").write_text("", "utf-8")
     assert language_glob(tmp_path, ["zh", "zh-hant"]) == "{index.html,tws/**/*.html}"
     assert language_glob(tmp_path / "zh", []) == "*.html"
+
+
+def test_the_pages_copied_for_chinese_search_are_the_marked_ones_of_that_language(tmp_path: Path):
+    marked = mark_searchable('<article class="md-content__inner md-typeset"><h1>記憶體</h1></article>')
+    for path, html in {
+        "index.html": marked,
+        "tws/index.html": marked,
+        "writers/index.html": "<article>not public</article>",
+        "zh-hant/index.html": marked,
+        "pagefind/x.html": marked,
+    }.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(html, "utf-8")
+    assert sorted(searchable_pages(tmp_path, ["zh-hant"])) == ["index.html", "tws/index.html"]

@@ -24,6 +24,8 @@
   // looked up as 記憶體. Other sites have none.
   var aliasesAt = root.getAttribute("data-kb-search-aliases");
   var aliases = null; // the table, once loaded (kb-search-aliases.js)
+  // Chinese sites: the locale their index was cut into words for (kb-search-words.js).
+  var words = root.getAttribute("data-kb-search-words");
   var asked = 0; // the number of the latest query; older answers are dropped
 
   // The result counts, in the page's language: Material writes its texts for its own search in
@@ -100,18 +102,18 @@
     icon.className = "md-search-result__icon md-icon";
     article.appendChild(icon);
     var title = document.createElement("h1");
-    title.textContent = (result.meta && result.meta.title) || result.url;
+    title.textContent = window.kbSearchWords.joined(words, (result.meta && result.meta.title) || result.url);
     article.appendChild(title);
-    article.appendChild(excerpt(result.excerpt || ""));
+    article.appendChild(excerpt(window.kbSearchWords.joined(words, result.excerpt || "")));
     link.appendChild(article);
     entry.appendChild(link);
     return entry;
   }
 
-  // The index was cut into words at build time (jieba, in pagefind_extended), a Chinese query
-  // in the browser (Intl.Segmenter, whose dictionary differs): 端口 may be looked up as 端 and
-  // 口, ranking a page about 移动端 above the pages that say 端口. Pages that contain the query
-  // as typed come first; Pagefind's order is kept within each group (the sort is stable).
+  // A Chinese query of several words finds the pages holding each of them anywhere (the index
+  // and the query are cut into words alike: kb-search-words.js). Pages that hold the query as
+  // typed, its words together, come first; Pagefind's order is kept within each group (the
+  // sort is stable).
   function holdsQuery(result, query) {
     return (result.content || "").replace(/\s+/g, "").indexOf(query.replace(/\s+/g, "")) >= 0;
   }
@@ -162,7 +164,7 @@
     }
     pagefind()
       .then(function (module) {
-        query = window.kbSearchAliases.asWritten(aliases, typed);
+        query = window.kbSearchWords.cut(words, window.kbSearchAliases.asWritten(aliases, typed));
         return module.search(query);
       })
       .then(function (found) {

@@ -26,9 +26,10 @@ from mkdocs.structure.pages import Page
 
 from hooks import i18n, order, site_index
 from kbsite.glossary import load as load_glossary
-from kbsite.languages import folders
+from kbsite.languages import folders, language_tag
 from kbsite.search import BUNDLE, SearchIndexError, build_search_index, mark_searchable, pagefind_binary
 from kbsite.search_aliases import ALIASES_FILE, TRADITIONAL, page_texts, search_aliases, write_aliases
+from kbsite.search_words import index_language
 from kbsite.traditional import GLOSSARY
 
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
@@ -70,6 +71,8 @@ def _search_context(context: dict, config: MkDocsConfig) -> dict:
     bundle = context["kb_search_bundle"] = _bundle(config)
     traditional = i18n.current_language(config) in TRADITIONAL
     context["kb_search_aliases"] = f"{bundle.rsplit('/', 1)[0]}/{ALIASES_FILE}" if traditional else None
+    tag = language_tag(i18n.current_language(config))
+    context["kb_search_words"] = tag if index_language(tag) else None  # kbsite.search_words
     return context
 
 
@@ -84,7 +87,7 @@ def on_template_context(context: dict, *, config: MkDocsConfig, **_: object) -> 
 def _index(root: Path, binary: Path, others: list[str], language: str) -> None:
     """Pagefind's index of `root`, and for a Traditional language the table of Simplified
     queries (kbsite.search_aliases), from the pages just written."""
-    build_search_index(root, binary, others)
+    build_search_index(root, binary, others, language_tag(language))
     if language in TRADITIONAL:
         write_aliases(root / BUNDLE, search_aliases(load_glossary(GLOSSARY), page_texts(root)))
 
