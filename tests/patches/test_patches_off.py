@@ -60,8 +60,10 @@ def _without_base(match: re.Match[str]) -> str:
 
 def _without_repairs(html: str) -> str:
     """A page without what the repair patches change: `defer`, the base, Material's
-    Traditional texts, and Material's scripts inline (patch off) or in files (strict_csp on)."""
+    Traditional texts, Material's scripts inline (patch off) or in files (strict_csp on), and the
+    stylesheet's name (strict_csp rewrites its icons, and the name follows the content)."""
     html = INLINE_SCRIPT.sub("", SCRIPT_FILE.sub("", html))
+    html = re.sub(r"site\.[0-9a-f]{8}\.css", "site.css", html)
     html = DEFER.sub(r"\1>", html)
     for ours, materials in MATERIAL_ZH_HANT.items():
         html = html.replace(ours, materials)
