@@ -1,5 +1,5 @@
 // The words of each run of Han characters, as the reader's browser finds them: Intl.Segmenter
-// is ICU, the same library and dictionary the search box uses on a query (kb-search.js).
+// is ICU, the same library and dictionary the search box uses on a query (kb-search-words.js).
 // stdin: {"locale": "zh-Hant", "runs": ["記憶體分配", ...]}; stdout: [["記憶體", "分配"], ...].
 import { readFileSync } from "node:fs";
 

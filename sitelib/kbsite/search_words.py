@@ -24,10 +24,11 @@ import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from kbsite.traditional import CJK
+
 SCRIPT = Path(__file__).with_name("search_words.mjs")
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
-"""Two or more Han characters in a row (one alone is one word already)."""
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(CJK.pattern + "+")
+"""A run of Han characters (kbsite.traditional's class); one alone is one word already."""
 _PUNCTUATION = re.compile(r"[\u3001-\u303f\uff01-\uff65\u2018-\u201f\u2026]")
 """Chinese punctuation: ，。、；：？！「」『』（）【】《》 and the curly quotes and ellipsis. Never
 written with a space next to it, so the search box can take out the spaces the build puts there."""
@@ -50,7 +51,7 @@ def index_language(html_lang: str) -> str | None:
 def han_runs(html: str) -> set[str]:
     """The runs of Han characters in the text of `html` (not in its tags' attributes)."""
     texts = _TAG.split(html)[::2]
-    return {run for text in texts for run in HAN_RUN.findall(text)}
+    return {run for text in texts for run in _HAN.findall(text) if len(run) > 1}
 
 
 def break_words(runs: Iterable[str], locale: str) -> dict[str, str]:

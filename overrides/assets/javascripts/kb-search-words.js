@@ -11,9 +11,10 @@
   // The query with each run of Han characters cut into words ("記憶體分配" -> "記憶體 分配"),
   // for the site's `locale`; unchanged without one, or in a browser without Intl.Segmenter
   // (the run is then looked up whole, which still finds the pages starting with it).
+  var segmenter = null; // made at the first query: the page has one locale
   function cut(locale, query) {
     if (!locale || typeof Intl.Segmenter !== "function") return query;
-    var segmenter = new Intl.Segmenter(locale, { granularity: "word" });
+    segmenter = segmenter || new Intl.Segmenter(locale, { granularity: "word" });
     return query.replace(RUN, function (run) {
       return Array.from(segmenter.segment(run), function (part) { return part.segment; }).join(" ");
     });

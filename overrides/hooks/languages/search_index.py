@@ -69,9 +69,11 @@ def _bundle(config: MkDocsConfig) -> str:
 
 def _search_context(context: dict, config: MkDocsConfig) -> dict:
     bundle = context["kb_search_bundle"] = _bundle(config)
-    traditional = i18n.current_language(config) in TRADITIONAL
-    context["kb_search_aliases"] = f"{bundle.rsplit('/', 1)[0]}/{ALIASES_FILE}" if traditional else None
-    tag = language_tag(i18n.current_language(config))
+    language = i18n.current_language(config)
+    context["kb_search_aliases"] = (
+        f"{bundle.rsplit('/', 1)[0]}/{ALIASES_FILE}" if language in TRADITIONAL else None
+    )
+    tag = language_tag(language)
     context["kb_search_words"] = tag if index_language(tag) else None  # kbsite.search_words
     return context
 
